@@ -114,9 +114,7 @@ def format_date(date: PartialDate, modifier: str | None = None) -> str:
     return prefix.get(modifier or "", "") + text
 
 
-def format_range(
-    date: PartialDate, end: PartialDate | None, modifier: str | None = None
-) -> str:
+def format_range(date: PartialDate, end: PartialDate | None, modifier: str | None = None) -> str:
     """A date or a range, written compactly: ``19–20 December 2024``."""
     if end is None or end == date:
         return format_date(date, modifier)

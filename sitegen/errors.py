@@ -59,3 +59,25 @@ class ConfigErrors(ConfigError):
 
     def __str__(self) -> str:
         return self.message
+
+
+class Report:
+    """Problems met while reading many files: each bad file is reported and skipped, so that one
+    bad article does not stop the others from building (``--strict`` makes them fatal)."""
+
+    def __init__(self) -> None:
+        self.errors: list[SitegenError] = []
+        self.warnings: list[SitegenError] = []
+
+    def error(self, problem: SitegenError) -> None:
+        self.errors.append(problem)
+
+    def warn(self, problem: SitegenError) -> None:
+        self.warnings.append(problem)
+
+    def extend(self, other: Report) -> None:
+        self.errors.extend(other.errors)
+        self.warnings.extend(other.warnings)
+
+    def __bool__(self) -> bool:
+        return bool(self.errors or self.warnings)

@@ -70,6 +70,8 @@ class Event:
     entities: list[str] = field(default_factory=list)
     curated: bool = False
     aliases: list[str] = field(default_factory=list)
+    references: list[str] = field(default_factory=list)
+    """Curated events: the article ids or URLs an editor cites."""
     body: str = ""
     """Markdown body (curated events)."""
     path: Path | None = None
