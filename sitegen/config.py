@@ -4,6 +4,7 @@ unknown keys are flagged; paths resolve relative to the config file."""
 from __future__ import annotations
 
 import difflib
+import re
 import sys
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -105,7 +106,8 @@ def load_config(root: Path, overrides: dict[str, Any] | None = None) -> Config:
         except UnicodeDecodeError as exc:
             raise ConfigError("is not UTF-8 text", path=path, hint="save it as UTF-8") from exc
         except tomllib.TOMLDecodeError as exc:
-            line = getattr(exc, "lineno", None)
+            found = re.search(r"at line (\d+)", str(exc))
+            line = int(found.group(1)) if found else None
             raise ConfigError(
                 f"is not valid TOML: {exc}", path=path, line=line, hint="see https://toml.io"
             ) from exc

@@ -20,6 +20,7 @@ _DATE_RE = re.compile(r"^(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
 # Where a modified partial date sorts inside its period: "start of 2022" before the months of
 # 2022, "end of 1999" after them.
+_MOD_PLACE = {"mid": 1, "end": 2}
 _MOD_RANK = {"start": 0, None: 1, "approx": 1, "mid": 2, "end": 3}
 
 
@@ -62,8 +63,12 @@ class PartialDate:
         return self.iso()
 
     def sort_key(self, modifier: str | None = None) -> tuple[int, int, int, int]:
-        """Chronological order; a coarser date sorts before the finer dates inside it."""
-        return (self.year, self.month or 0, self.day or 0, _MOD_RANK.get(modifier, 1))
+        """Chronological order. A coarser date sorts before the finer dates inside it, unless a
+        modifier places it: "mid-2022" among the months, "end of 1999" after December 1999."""
+        place = _MOD_PLACE.get(modifier or "", 0)
+        month = self.month if self.month is not None else place * 13 // 2
+        day = self.day if self.day is not None else (place * 32 // 2 if self.month else 0)
+        return (self.year, month, day, _MOD_RANK.get(modifier, 1))
 
     def first_day(self) -> dt.date:
         """The first calendar day the partial date covers (for ranges and feeds, not display)."""

@@ -11,7 +11,7 @@ import ctypes.util
 import json
 import os
 import shutil
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from sitegen.errors import WriteError
 from sitegen.model import Page
@@ -24,13 +24,13 @@ def check_page_paths(pages: list[Page]) -> None:
     seen: set[str] = set()
     for page in pages:
         path = page.path
-        parts = PurePosixPath(path).parts
+        parts = path.split("/")
         if (
             not path
             or path.startswith("/")
             or "\\" in path
             or "\x00" in path
-            or any(part in ("..", ".") for part in parts)
+            or any(part in ("..", ".", "") for part in parts)
             or path.startswith(MANIFEST)
         ):
             raise WriteError(f"refusing to write {path!r}: it would escape output/")

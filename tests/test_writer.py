@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitegen.errors import WriteError
+from sitegen.model import Page
+from sitegen.writer import MANIFEST, write_site
+
+
+def pages(**files: str) -> list[Page]:
+    return [Page(name.replace("__", "/"), text.encode()) for name, text in files.items()]
+
+
+def test_writes_and_replaces_whole_site(tmp_path: Path) -> None:
+    out = tmp_path / "output"
+    write_site(pages(index_html="one", old_html="old"), out)
+    write_site([Page("index.html", b"two"), Page("a/b/index.html", b"b")], out)
+    assert (out / "index.html").read_bytes() == b"two"
+    assert (out / "a/b/index.html").exists() and not (out / "old_html").exists()
+    assert not list(tmp_path.glob("output.*"))
+
+
+@pytest.mark.parametrize("bad", ["../x.html", "/etc/passwd", "a/../../x", "a\\b", "", "./x"])
+def test_refuses_paths_escaping_output(tmp_path: Path, bad: str) -> None:
+    with pytest.raises(WriteError, match="escape"):
+        write_site([Page(bad, b"x")], tmp_path / "output")
+
+
+def test_refuses_two_pages_with_one_path(tmp_path: Path) -> None:
+    with pytest.raises(WriteError, match="same output path"):
+        write_site([Page("a/index.html", b"1"), Page("A/index.html", b"2")], tmp_path / "out")
+
+
+def test_failed_build_leaves_previous_site(tmp_path: Path) -> None:
+    out = tmp_path / "output"
+    write_site([Page("index.html", b"good")], out)
+    with pytest.raises(WriteError):
+        write_site([Page("index.html", b"new"), Page("../evil", b"x")], out)
+    assert (out / "index.html").read_bytes() == b"good"
+
+
+def test_refuses_folder_with_foreign_files_unless_forced(tmp_path: Path) -> None:
+    out = tmp_path / "output"
+    out.mkdir()
+    (out / "thesis.docx").write_bytes(b"precious")
+    with pytest.raises(WriteError, match="did not make"):
+        write_site([Page("index.html", b"x")], out)
+    assert (out / "thesis.docx").read_bytes() == b"precious"
+    write_site([Page("index.html", b"x")], out, force=True)
+    assert (out / MANIFEST).exists() and not (out / "thesis.docx").exists()
+
+
+def test_recovers_from_swap_killed_half_way(tmp_path: Path) -> None:
+    out = tmp_path / "output"
+    write_site([Page("index.html", b"good")], out)
+    out.rename(tmp_path / "output.old")  # as if killed between the two renames
+    write_site([Page("index.html", b"next")], out)
+    assert (out / "index.html").read_bytes() == b"next"
+    assert not (tmp_path / "output.old").exists()
