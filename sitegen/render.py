@@ -1,0 +1,179 @@
+"""The render stage: view models through the theme's Jinja templates into output pages.
+
+Pure apart from reading templates and static files: ``render_site`` returns every output file
+as a :class:`~sitegen.model.Page` and writes nothing. Themes are searched in order (the site's
+own ``templates/`` first, the packaged default theme last); ``!theme/<name>`` always loads the
+default theme's file, so an override can ``{% extends "!theme/base.html" %}`` (Pelican).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from sitegen import feeds, urls
+from sitegen.errors import TemplateError
+from sitegen.model import Page, Site
+from sitegen.views import PageView, Views, build_views
+
+THEME_PREFIX = "!theme"
+
+
+def make_environment(theme_dirs: list[Path]) -> jinja2.Environment:
+    """Jinja over ``theme_dirs`` (first wins), ``!theme/`` for the last (the default theme)."""
+    dirs = [str(d) for d in theme_dirs]
+    loader = jinja2.ChoiceLoader(
+        [
+            jinja2.PrefixLoader({THEME_PREFIX: jinja2.FileSystemLoader(dirs[-1])}, delimiter="/"),
+            jinja2.FileSystemLoader(dirs),
+        ]
+    )
+    return jinja2.Environment(
+        loader=loader,
+        undefined=jinja2.StrictUndefined,
+        autoescape=jinja2.select_autoescape(["html", "htm", "xml"], default_for_string=True),
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+    )
+
+
+def _template_location(exc: BaseException, env: jinja2.Environment) -> tuple[str | None, int]:
+    """The innermost template frame of a rendering traceback (Jinja rewrites frames so that
+    their file name and line are the template's)."""
+    found: tuple[str | None, int] = (None, 0)
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if not filename.endswith(".py") and Path(filename).is_file():
+            found = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+def _render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
+    """Render one template; turn every Jinja failure into a TemplateError with file and line."""
+    try:
+        return env.get_template(name).render(context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(
+            f"template syntax error: {exc.message}",
+            path=exc.filename or name,
+            line=exc.lineno,
+            hint="check the tag and its closing tag ({% ... %}, {{ ... }})",
+        ) from None
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(
+            f"template {exc.name!r} not found (needed by {name!r})",
+            hint="add it to your templates/ folder, or extend '!theme/<name>' for the default",
+        ) from None
+    except jinja2.UndefinedError as exc:
+        path, line = _template_location(exc, env)
+        raise TemplateError(
+            f"undefined value in template {name!r}: {exc.message}",
+            path=path or name,
+            line=line or None,
+            hint=f"available here: {', '.join(sorted(context))} (see sitegen/views.py)",
+        ) from None
+    except jinja2.TemplateError as exc:  # other runtime errors raised by Jinja itself
+        path, line = _template_location(exc, env)
+        raise TemplateError(
+            f"template error: {exc}", path=path or name, line=line or None
+        ) from None
+
+
+def static_pages(theme_dirs: list[Path]) -> list[Page]:
+    """Every file of every theme's ``static/`` folder; the first theme wins per file."""
+    files: dict[str, Path] = {}
+    for theme in theme_dirs:
+        root = theme / "static"
+        if not root.is_dir():
+            continue
+        for path in sorted(root.rglob("*")):
+            rel = path.relative_to(root)
+            if path.is_file() and not any(
+                p.startswith(".") or p == "__pycache__" for p in rel.parts
+            ):
+                files.setdefault("static/" + rel.as_posix(), path)
+    return [Page(name, files[name].read_bytes()) for name in sorted(files)]
+
+
+def render_site(site: Site, theme_dirs: list[Path]) -> list[Page]:
+    """Every output file of ``site``, sorted by path: HTML pages, feeds and static assets.
+
+    Raises :class:`TemplateError` (with the template's file and line) for a broken theme.
+    """
+    env = make_environment(theme_dirs)
+    views = build_views(site)
+    render = _page_renderer(env, views)
+    pages: list[Page] = [
+        render(
+            "index.html",
+            urls.HOME,
+            "index",
+            views.site.title,
+            years=views.years,
+            events=views.events,
+        ),
+        render("404.html", urls.NOT_FOUND, "404", "Page not found"),
+        render("years.html", urls.YEARS, "years", "Years", years=views.years),
+        render("tags.html", urls.TAGS, "tags", "Tags", tags=views.tags),
+    ]
+    events = views.events
+    for i, event in enumerate(events):
+        previous = events[i - 1] if i > 0 else None
+        following = events[i + 1] if i + 1 < len(events) else None
+        route = urls.event_route(event.id)
+        pages.append(
+            render(
+                "event.html",
+                route,
+                "event",
+                event.title,
+                event=event,
+                previous=previous,
+                next=following,
+            )
+        )
+    for article in views.articles:
+        route = urls.article_route(article.id)
+        pages.append(render("article.html", route, "article", article.title, article=article))
+    for i, year in enumerate(views.years):
+        previous = views.years[i - 1] if i > 0 else None
+        following = views.years[i + 1] if i + 1 < len(views.years) else None
+        route = urls.year_route(year.year)
+        pages.append(
+            render(
+                "year.html", route, "year", year.name, year=year, previous=previous, next=following
+            )
+        )
+    for tag in views.tags:
+        pages.append(render("tag.html", urls.tag_route(tag.slug), "tag", tag.name, tag=tag))
+    routes = [p.path.removesuffix("index.html") for p in pages if p.path != urls.NOT_FOUND]
+    pages += [
+        Page(urls.EVENTS_JSON, feeds.events_json(site)),
+        Page(urls.TIMELINE_JSON, feeds.timeline_json(site)),
+        Page(urls.FEED, feeds.atom_feed(site)),
+        Page(urls.SITEMAP, feeds.sitemap(views.urls, routes)),
+    ]
+    pages += static_pages(theme_dirs)
+    return sorted(pages, key=lambda p: p.path)
+
+
+def _page_renderer(env: jinja2.Environment, views: Views) -> Callable[..., Page]:
+    def render(template: str, route: str, kind: str, title: str, **values: Any) -> Page:
+        page = PageView(
+            kind=kind,
+            title=title,
+            url=views.urls.link(route),
+            permalink=views.urls.absolute(route),
+        )
+        context = {"site": views.site, "page": page, **values}
+        html = _render(env, template, context)
+        return Page(urls.output_file(route), html.encode("utf-8"))
+
+    return render

@@ -1,0 +1,492 @@
+"""View models: the documented context that templates see (MkDocs' TemplateContext idea).
+
+Templates never receive :mod:`sitegen.model` objects, only the plain dataclasses below, built
+once per build by :func:`build_views`. Strings are plain text (Jinja escapes them); the few
+fields that hold ready HTML are :class:`markupsafe.Markup` and say so.
+
+Context of each template (see ``render.py``):
+
+- every template: ``site`` (:class:`SiteView`), ``page`` (:class:`PageView`)
+- ``index.html``: ``years`` (list of :class:`YearView`), ``events`` (all, chronological)
+- ``event.html``: ``event`` (:class:`EventView`), ``previous`` / ``next`` (EventView or None)
+- ``article.html``: ``article`` (:class:`ArticleView`)
+- ``year.html``: ``year`` (:class:`YearView`), ``previous`` / ``next`` (YearView or None)
+- ``years.html``: ``years``; ``tags.html``: ``tags``; ``tag.html``: ``tag`` (:class:`TagView`)
+- ``404.html``: nothing more
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import itertools
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import markdown
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup, escape
+
+from sitegen import __version__, urls
+from sitegen.dates import PartialDate, format_date, format_range
+from sitegen.model import Article, Event, Mention, Site, Source
+from sitegen.urls import Urls
+
+
+@dataclass(frozen=True)
+class Link:
+    """A labelled link inside the site (a tag, a year)."""
+
+    text: str
+    url: str
+
+
+@dataclass
+class SourceView:
+    """One sentence of one article that reports an event."""
+
+    article_id: str
+    article_title: str
+    article_url: str
+    """The article's page on this site."""
+    original_url: str
+    """The article at its publisher ("" when unknown)."""
+    publication: str
+    published: str
+    """Publication date for display (``29 March 2022``)."""
+    published_iso: str
+    sentence: str
+    before: str
+    """The sentence split around its date expression: ``before`` + ``highlight`` + ``after``."""
+    highlight: str
+    after: str
+    date_text: str
+
+
+@dataclass
+class EventView:
+    """A dated event as templates see it."""
+
+    id: str
+    anchor: str
+    """``event-<id>``: the element id on timeline pages (``index.html#event-<id>``)."""
+    url: str
+    """The event's own page (``/base/events/<id>/``)."""
+    permalink: str
+    """Absolute URL of the event page (for canonical links and sharing)."""
+    date: str
+    """Date or range at its own precision: ``2022``, ``March 2022``, ``19–20 December 2024``."""
+    iso: str
+    """ISO date at its precision, for ``<time datetime>``: ``2022``, ``2022-03``, ``2022-03-29``."""
+    end_iso: str
+    """ISO end date ("" when the event is not a range)."""
+    precision: str
+    modifier: str
+    """``start``, ``mid``, ``end``, ``approx`` or ""."""
+    year: int
+    month: int | None
+    title: str
+    summary: str
+    body_html: Markup
+    """The curated event's Markdown body as HTML (empty for extracted events)."""
+    sources: list[SourceView]
+    tags: list[Link]
+    entities: list[str]
+    curated: bool
+    disagree: bool
+    announced: bool
+    key_score: float
+
+
+@dataclass
+class MonthView:
+    """The events of one month, under its year."""
+
+    year: int
+    month: int
+    name: str
+    """``March 2022``."""
+    anchor: str
+    """``2022-03``: the element id of the month heading."""
+    events: list[EventView]
+
+
+@dataclass
+class YearView:
+    """One year of the timeline: events known only to the year first, then month by month."""
+
+    year: int
+    name: str
+    """``2022``."""
+    anchor: str
+    """``year-2022``: the element id of the year heading."""
+    url: str
+    events: list[EventView]
+    """Events dated to the year only (``2022``, ``end of 1999``), before the months."""
+    months: list[MonthView]
+    count: int
+    """All events of the year."""
+
+
+@dataclass
+class ArticleView:
+    """A source article and the events it reports."""
+
+    id: str
+    url: str
+    permalink: str
+    title: str
+    publication: str
+    author: str
+    original_url: str
+    published: str
+    published_iso: str
+    tags: list[Link]
+    format: str
+    body_html: Markup
+    """The article's text as HTML; date expressions wrapped in ``<mark class="timex">``."""
+    events: list[EventView]
+
+
+@dataclass
+class TagView:
+    """A tag's page: its events by year and its articles."""
+
+    name: str
+    slug: str
+    url: str
+    years: list[YearView]
+    articles: list[ArticleView]
+    count: int
+
+
+@dataclass
+class SiteView:
+    """Site-wide values: title, language, the links every page's header and footer need."""
+
+    title: str
+    description: str
+    language: str
+    base_url: str
+    base_path: str
+    home_url: str
+    years_url: str
+    tags_url: str
+    feed_url: str
+    feed_permalink: str
+    events_json_url: str
+    timeline_json_url: str
+    stylesheet_url: str
+    generator: str
+    years: list[Link]
+    """Every year with events, for navigation."""
+
+
+@dataclass
+class PageView:
+    """The page being rendered."""
+
+    kind: str
+    """``index``, ``event``, ``article``, ``year``, ``years``, ``tag``, ``tags`` or ``404``."""
+    title: str
+    url: str
+    permalink: str
+    """Absolute URL for ``<link rel="canonical">``."""
+
+
+@dataclass
+class Views:
+    """Everything the renderer passes to templates, built once."""
+
+    site: SiteView
+    events: list[EventView]
+    years: list[YearView]
+    articles: list[ArticleView]
+    tags: list[TagView]
+    urls: Urls = field(default_factory=Urls)
+
+
+def published_at(article: Article, zone: dt.tzinfo) -> dt.datetime:
+    """The publication time, in ``zone`` when the article gives none (date-only values)."""
+    value = article.published
+    return value if value.tzinfo is not None else value.replace(tzinfo=zone)
+
+
+def articles_by_date(articles: Iterable[Article], zone: dt.tzinfo) -> list[Article]:
+    """Oldest first; ties by id."""
+    return sorted(articles, key=lambda a: (published_at(a, zone), a.id))
+
+
+def _date_display(value: dt.date) -> tuple[str, str]:
+    day = PartialDate.from_date(value)
+    return format_date(day), day.iso()
+
+
+def split_sentence(text: str, source: Source) -> tuple[str, str, str]:
+    """Split ``source.sentence`` around its date expression: (before, highlight, after).
+
+    ``Source.start``/``end`` are offsets in the *article text*; the sentence is located there
+    (it is a substring of the text) to turn them into offsets in the sentence. When it cannot be
+    located, the first occurrence of ``date_text`` is highlighted instead, else nothing.
+    """
+    sentence = source.sentence
+    if 0 <= source.start < source.end:
+        pos = text.find(sentence, max(0, source.end - len(sentence)))
+        if pos != -1 and pos <= source.start and source.end <= pos + len(sentence):
+            a, b = source.start - pos, source.end - pos
+            return sentence[:a], sentence[a:b], sentence[b:]
+    if source.date_text:
+        a = sentence.find(source.date_text)
+        if a != -1:
+            b = a + len(source.date_text)
+            return sentence[:a], sentence[a:b], sentence[b:]
+    return sentence, "", ""
+
+
+def _tag_links(tags: Iterable[str], u: Urls) -> list[Link]:
+    seen: dict[str, Link] = {}
+    for tag in tags:
+        seen.setdefault(urls.tag_slug(tag), Link(tag, u.link(urls.tag_route(tag))))
+    return list(seen.values())
+
+
+def _source_view(source: Source, articles: dict[str, Article], u: Urls) -> SourceView:
+    article = articles.get(source.article_id)
+    before, highlight, after = split_sentence(article.text if article else "", source)
+    published, published_iso = _date_display(article.published) if article else ("", "")
+    return SourceView(
+        article_id=source.article_id,
+        article_title=article.title if article else source.article_id,
+        article_url=u.link(urls.article_route(article.id)) if article else "",
+        original_url=urls.external_url(article.url) if article else "",
+        publication=article.source if article else "",
+        published=published,
+        published_iso=published_iso,
+        sentence=source.sentence,
+        before=before,
+        highlight=highlight,
+        after=after,
+        date_text=source.date_text,
+    )
+
+
+def event_view(event: Event, articles: dict[str, Article], u: Urls) -> EventView:
+    """The view of one event; ``articles`` by id resolves its sources."""
+    route = urls.event_route(event.id)
+    return EventView(
+        id=event.id,
+        anchor=f"event-{event.id}",
+        url=u.link(route),
+        permalink=u.absolute(route),
+        date=format_range(event.date, event.end, event.modifier),
+        iso=event.date.iso(),
+        end_iso=event.end.iso() if event.end else "",
+        precision=event.date.precision,
+        modifier=event.modifier or "",
+        year=event.date.year,
+        month=event.date.month,
+        title=event.title,
+        summary=event.summary,
+        body_html=markdown_html(event.body) if event.body else Markup(""),
+        sources=[_source_view(s, articles, u) for s in event.sources],
+        tags=_tag_links(event.tags, u),
+        entities=list(event.entities),
+        curated=event.curated,
+        disagree=event.disagree,
+        announced=event.announced,
+        key_score=event.key_score,
+    )
+
+
+def group_by_year(events: list[EventView], u: Urls) -> list[YearView]:
+    """Years in order; in each, year-only events first, then a group per known month.
+
+    ``events`` must be chronological (as :attr:`Site.events` is).
+    """
+    years: list[YearView] = []
+    for year, in_year in itertools.groupby(events, key=lambda e: e.year):
+        items = list(in_year)
+        months = [
+            MonthView(
+                year=year,
+                month=month,
+                name=f"{calendar.month_name[month]} {year}",
+                anchor=f"{year:04d}-{month:02d}",
+                events=list(in_month),
+            )
+            for month, in_month in itertools.groupby(
+                sorted((e for e in items if e.month is not None), key=lambda e: e.month or 0),
+                key=lambda e: e.month or 0,
+            )
+        ]
+        years.append(
+            YearView(
+                year=year,
+                name=f"{year:04d}",
+                anchor=f"year-{year:04d}",
+                url=u.link(urls.year_route(year)),
+                events=[e for e in items if e.month is None],
+                months=months,
+                count=len(items),
+            )
+        )
+    return years
+
+
+def build_views(site: Site) -> Views:
+    """Build every view model of ``site``: deterministic (sorted) whatever the input order."""
+    config = site.config
+    u = Urls(config.base_url)
+    by_id = {a.id: a for a in site.articles}
+    ordered = sorted(site.events, key=Event.sort_key)
+    events = [event_view(e, by_id, u) for e in ordered]
+    views_by_id = {e.id: e for e in events}
+    event_urls = {e.id: e.url for e in events}
+    years = group_by_year(events, u)
+
+    articles: list[ArticleView] = []
+    for article in articles_by_date(site.articles, config.zone):
+        route = urls.article_route(article.id)
+        published, published_iso = _date_display(article.published)
+        reported = [e for e in ordered if any(s.article_id == article.id for s in e.sources)]
+        articles.append(
+            ArticleView(
+                id=article.id,
+                url=u.link(route),
+                permalink=u.absolute(route),
+                title=article.title,
+                publication=article.source,
+                author=article.author,
+                original_url=urls.external_url(article.url),
+                published=published,
+                published_iso=published_iso,
+                tags=_tag_links(article.tags, u),
+                format=article.format,
+                body_html=article_html(article, site.mentions.get(article.id, []), event_urls),
+                events=[views_by_id[e.id] for e in reported],
+            )
+        )
+
+    tags = _tag_views(ordered, events, articles, site.articles, u)
+    site_view = SiteView(
+        title=config.title,
+        description=config.description,
+        language=config.language,
+        base_url=config.base_url,
+        base_path=u.base_path,
+        home_url=u.link(urls.HOME),
+        years_url=u.link(urls.YEARS),
+        tags_url=u.link(urls.TAGS),
+        feed_url=u.link(urls.FEED),
+        feed_permalink=u.absolute(urls.FEED),
+        events_json_url=u.link(urls.EVENTS_JSON),
+        timeline_json_url=u.link(urls.TIMELINE_JSON),
+        stylesheet_url=u.link(urls.static_route("style.css")),
+        generator=f"sitegen {__version__}",
+        years=[Link(y.name, y.url) for y in years],
+    )
+    return Views(site=site_view, events=events, years=years, articles=articles, tags=tags, urls=u)
+
+
+def _tag_views(
+    ordered: list[Event],
+    events: list[EventView],
+    article_views: list[ArticleView],
+    articles: list[Article],
+    u: Urls,
+) -> list[TagView]:
+    names: dict[str, set[str]] = {}
+    for item in itertools.chain(ordered, articles):
+        for tag in item.tags:
+            names.setdefault(urls.tag_slug(tag), set()).add(tag)
+    article_tags = {a.id: {urls.tag_slug(t) for t in a.tags} for a in articles}
+    event_tags = [{urls.tag_slug(t) for t in e.tags} for e in ordered]
+    tags: list[TagView] = []
+    for slug in sorted(names):
+        tagged = [v for v, s in zip(events, event_tags, strict=True) if slug in s]
+        tagged_articles = [a for a in article_views if slug in article_tags[a.id]]
+        tags.append(
+            TagView(
+                name=sorted(names[slug])[0],
+                slug=slug,
+                url=u.link(urls.tag_route(slug)),
+                years=group_by_year(tagged, u),
+                articles=tagged_articles,
+                count=len(tagged) + len(tagged_articles),
+            )
+        )
+    return tags
+
+
+# --- Article and event bodies as HTML -------------------------------------------------------
+# Article text is user input: raw HTML in Markdown is escaped (its block and inline HTML
+# processors are removed), links with script-running schemes lose their href.
+
+_UNSAFE_URL = re.compile(r"^(javascript|vbscript|data):", re.IGNORECASE)
+_CONTROL = re.compile(r"[\x00-\x20]+")
+
+
+class _DropUnsafeUrls(Treeprocessor):
+    def run(self, root: ET.Element) -> None:
+        for element in root.iter():
+            for attribute in ("href", "src"):
+                value = element.get(attribute)
+                if value is not None and _UNSAFE_URL.match(_CONTROL.sub("", value)):
+                    del element.attrib[attribute]
+
+
+def markdown_html(text: str) -> Markup:
+    """Markdown to HTML with raw HTML escaped and ``javascript:`` links removed."""
+    md = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    md.treeprocessors.register(_DropUnsafeUrls(md), "drop_unsafe_urls", 0)
+    return Markup(md.convert(text))
+
+
+def _mark(text: str, mention: Mention, event_urls: dict[str, str]) -> str:
+    url = event_urls.get(mention.event_id or "")
+    if url:  # the link is focusable already
+        return (
+            f'<mark class="timex" title="{escape(mention.value)}">'
+            f'<a href="{escape(url)}">{escape(text)}</a></mark>'
+        )
+    return f'<mark class="timex" title="{escape(mention.value)}" tabindex="0">{escape(text)}</mark>'
+
+
+def text_html(text: str, start: int, mentions: list[Mention], event_urls: dict[str, str]) -> Markup:
+    """Plain ``text`` from offset ``start`` as paragraphs, one per non-blank line, with each
+    mention (offsets into ``text``) wrapped in ``<mark class="timex">``, linked to its event
+    when ``event_urls`` has it. Overlapping mentions after the first are ignored."""
+    spans: list[Mention] = []
+    for mention in sorted(mentions, key=lambda m: (m.start, m.end)):
+        inside = start <= mention.start < mention.end <= len(text)
+        if inside and (not spans or mention.start >= spans[-1].end):
+            spans.append(mention)
+    paragraphs: list[str] = []
+    i = 0
+    for line in re.finditer(r"[^\r\n]+", text[start:]):
+        line_start, line_end = start + line.start(), start + line.end()
+        while i < len(spans) and spans[i].end <= line_start:
+            i += 1
+        parts: list[str] = []
+        cursor = line_start
+        j = i
+        while j < len(spans) and spans[j].start < line_end:
+            a, b = max(spans[j].start, line_start), min(spans[j].end, line_end)
+            parts += [str(escape(text[cursor:a])), _mark(text[a:b], spans[j], event_urls)]
+            cursor = b
+            j += 1
+        parts.append(str(escape(text[cursor:line_end])))
+        if text[line_start:line_end].strip():
+            paragraphs.append("<p>" + "".join(parts).strip() + "</p>")
+    return Markup("\n".join(paragraphs))
+
+
+def article_html(article: Article, mentions: list[Mention], event_urls: dict[str, str]) -> Markup:
+    """The article's body as HTML: Markdown rendered, or text with its mentions marked."""
+    if article.format == "text":
+        return text_html(article.text, article.body_start, mentions, event_urls)
+    return markdown_html(article.text[article.body_start :])
