@@ -1,0 +1,133 @@
+"""events.json, timeline.json, feed.xml and sitemap.xml from a small inline site."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from test_render import XSS, make_site
+
+from sitegen import __version__, feeds
+from sitegen.config import Config
+from sitegen.model import Article, Site
+from sitegen.urls import Urls
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def test_events_json_has_every_field() -> None:
+    data = json.loads(feeds.events_json(make_site("https://example.org/sub/")))
+    assert (data["generator"], data["version"]) == ("sitegen", __version__)
+    ids = [e["id"] for e in data["events"]]
+    assert ids == [
+        "1999--end",
+        "2022--year",
+        "2022-02--war",
+        "2022-03-29--istanbul-talks",
+        "2024-12-19--council",
+    ]
+    talks = data["events"][3]
+    assert talks["date"] == "2022-03-29"
+    assert talks["precision"] == "day"
+    assert talks["curated"] is True
+    assert talks["title"] == f"Istanbul talks {XSS}"  # data, unescaped once decoded
+    assert talks["url"] == "https://example.org/sub/events/2022-03-29--istanbul-talks/"
+    assert set(talks["sources"][0]) == {"article_id", "sentence", "start", "end", "date_text"}
+    end = data["events"][0]
+    assert (end["date"], end["precision"], end["modifier"], end["end"]) == (
+        "1999",
+        "year",
+        "end",
+        None,
+    )
+    council = data["events"][4]
+    assert (council["end"], council["announced"], council["disagree"]) == ("2024-12-20", True, True)
+    assert council["key_score"] == 2.5
+    assert {"tags", "entities", "summary"} <= set(council)
+
+
+def test_json_is_deterministic_utf8_and_script_safe() -> None:
+    raw = feeds.events_json(make_site())
+    assert raw == feeds.events_json(make_site())
+    text = raw.decode("utf-8")
+    assert "Türkiye" in text  # ensure_ascii=False
+    assert "<" not in text and ">" not in text  # cannot end a <script> if inlined
+    assert text.startswith('{\n  "articles"')  # sorted keys, indent 2
+
+
+def test_timeline_json_keeps_precision_and_escapes_html() -> None:
+    data = json.loads(feeds.timeline_json(make_site()))
+    by_id = {e["unique_id"]: e for e in data["events"]}
+    assert by_id["1999--end"]["start_date"] == {"year": 1999}
+    assert by_id["1999--end"]["display_date"] == "end of 1999"
+    assert by_id["2022-02--war"]["start_date"] == {"year": 2022, "month": 2}
+    assert by_id["2022-03-29--istanbul-talks"]["start_date"] == {
+        "year": 2022,
+        "month": 3,
+        "day": 29,
+    }
+    council = by_id["2024-12-19--council"]
+    assert council["end_date"] == {"year": 2024, "month": 12, "day": 20}
+    assert council["group"] == "2024"
+    talks = by_id["2022-03-29--istanbul-talks"]
+    assert talks["text"]["headline"] == "Istanbul talks &lt;script&gt;alert(1)&lt;/script&gt;"
+    assert "<script" not in talks["text"]["text"]
+    assert '<a href="/articles/talks/">' in talks["text"]["text"]
+    assert data["title"]["text"]["headline"] == "War &amp; Talks"
+
+
+def test_atom_feed_is_valid_xml_and_uses_publication_dates() -> None:
+    raw = feeds.atom_feed(make_site("https://example.org/sub/"))
+    root = ET.fromstring(raw)
+    assert root.tag == f"{ATOM}feed"
+    assert root.findtext(f"{ATOM}title") == "War & Talks"
+    assert root.findtext(f"{ATOM}updated") == "2022-04-02T00:00:00+00:00"  # newest, not now
+    entries = root.findall(f"{ATOM}entry")
+    assert [e.findtext(f"{ATOM}title") for e in entries] == ["Notes", f"Talks {XSS}"]
+    talks = entries[1]
+    assert talks.findtext(f"{ATOM}id") == "https://example.org/sub/articles/talks/"
+    assert talks.findtext(f"{ATOM}published") == "2022-03-30T09:15:00+00:00"
+    assert [link.get("rel") for link in talks.findall(f"{ATOM}link")] == ["alternate"]
+    assert b"<script" not in raw
+    self_link = [link for link in root.findall(f"{ATOM}link") if link.get("rel") == "self"]
+    assert self_link[0].get("href") == "https://example.org/sub/feed.xml"
+
+
+def test_atom_feed_without_host_and_with_control_characters() -> None:
+    article = Article(
+        id="a",
+        path=Path("a.txt"),
+        title="Bad\x0bchar & <tag>",
+        published=dt.datetime(2020, 1, 2, 3, 4, 5),
+        text="",
+        format="text",
+    )
+    site = Site(Config(root=Path("/s"), base_url="/repo/", timezone="Europe/Paris"), [article], [])
+    root = ET.fromstring(feeds.atom_feed(site))
+    entry = root.find(f"{ATOM}entry")
+    assert entry is not None
+    assert entry.findtext(f"{ATOM}title") == "Badchar & <tag>"
+    assert entry.findtext(f"{ATOM}published") == "2020-01-02T03:04:05+01:00"
+    assert entry.find(f"{ATOM}link").get("href") == "/repo/articles/a/"  # type: ignore[union-attr]
+    assert entry.findtext(f"{ATOM}id", "").startswith("tag:")
+
+
+def test_empty_site_feed_is_deterministic() -> None:
+    site = Site(Config(root=Path("/s")), [], [])
+    root = ET.fromstring(feeds.atom_feed(site))
+    assert root.findtext(f"{ATOM}updated") == "1970-01-01T00:00:00+00:00"
+    assert json.loads(feeds.timeline_json(site))["events"] == []
+
+
+def test_sitemap_lists_absolute_urls_sorted() -> None:
+    raw = feeds.sitemap(Urls("https://example.org/sub/"), ["events/b/", "", "events/a/", ""])
+    locs = [e.text for e in ET.fromstring(raw).iter(f"{SITEMAP}loc")]
+    assert locs == [
+        "https://example.org/sub/",
+        "https://example.org/sub/events/a/",
+        "https://example.org/sub/events/b/",
+    ]
+    assert raw.startswith(b'<?xml version="1.0" encoding="utf-8"?>\n')

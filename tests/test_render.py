@@ -1,0 +1,281 @@
+"""The render stage and the view models: small sites built inline, no files read but the theme."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from pathlib import Path
+
+import pytest
+import sitegen.theme
+
+from sitegen.config import Config
+from sitegen.dates import PartialDate
+from sitegen.errors import TemplateError
+from sitegen.model import Article, Event, Mention, Page, Site, Source
+from sitegen.render import render_site
+from sitegen.views import build_views, split_sentence, text_html
+
+THEME = Path(sitegen.theme.__file__).parent
+XSS = "<script>alert(1)</script>"
+
+TEXT = (
+    "Talks opened in Istanbul on 29 March 2022, officials said.\n"
+    "\n"
+    f"A reader wrote {XSS} in a comment. The war began in February 2022."
+)
+
+
+def make_site(base_url: str = "/", **config: str) -> Site:
+    """Two articles (text and Markdown), day/month/year events, a curated one, hostile strings."""
+    day = TEXT.index("29 March 2022")
+    month = TEXT.index("February 2022")
+    talks = Article(
+        id="talks",
+        path=Path("content/talks.txt"),
+        title=f"Talks {XSS}",
+        published=dt.datetime(2022, 3, 30, 9, 15),
+        text=TEXT,
+        format="text",
+        source="Wire & Co",
+        url="javascript:alert(1)",
+        tags=["Diplomacy", "Türkiye"],
+    )
+    notes = Article(
+        id="notes",
+        path=Path("content/notes.md"),
+        title="Notes",
+        published=dt.datetime(2022, 4, 2, tzinfo=dt.timezone.utc),
+        text=f"# Notes\n\nRaw {XSS} and <b>bold</b>, [bad](javascript:alert(1)), in 1999.\n",
+        format="markdown",
+        url="https://example.com/notes",
+        tags=["diplomacy"],
+    )
+    events = [
+        Event(
+            id="2022-03-29--istanbul-talks",
+            date=PartialDate(2022, 3, 29),
+            title=f"Istanbul talks {XSS}",
+            summary=f"Summary {XSS}",
+            sources=[
+                Source(
+                    "talks",
+                    "Talks opened in Istanbul on 29 March 2022, officials said.",
+                    day,
+                    day + 13,
+                    "29 March 2022",
+                )
+            ],
+            tags=["Diplomacy"],
+            entities=["Istanbul"],
+            curated=True,
+            body=f"Curated *body* {XSS}",
+        ),
+        Event(
+            id="2022-02--war",
+            date=PartialDate(2022, 2),
+            title="The war began",
+            sources=[
+                Source(
+                    "talks", "The war began in February 2022.", month, month + 13, "February 2022"
+                )
+            ],
+        ),
+        Event(id="2022--year", date=PartialDate(2022), title="Sometime in 2022"),
+        Event(id="1999--end", date=PartialDate(1999), modifier="end", title="End of an era"),
+        Event(
+            id="2024-12-19--council",
+            date=PartialDate(2024, 12, 19),
+            end=PartialDate(2024, 12, 20),
+            title="Council",
+            announced=True,
+            disagree=True,
+            key_score=2.5,
+        ),
+    ]
+    mentions = {
+        "talks": [
+            Mention(day, day + 13, "29 March 2022", "DATE", "2022-03-29", event_id=events[0].id),
+            Mention(month, month + 13, "February 2022", "DATE", '2022-02"><x'),
+        ]
+    }
+    cfg = Config(root=Path("/site"), title="War & Talks", base_url=base_url, **config)
+    return Site(cfg, [talks, notes], sorted(events, key=Event.sort_key), mentions)
+
+
+def pages_of(site: Site, theme_dirs: list[Path] | None = None) -> dict[str, bytes]:
+    return {p.path: p.data for p in render_site(site, theme_dirs or [THEME])}
+
+
+def test_renders_every_page() -> None:
+    pages = pages_of(make_site())
+    assert set(pages) == {
+        "index.html",
+        "404.html",
+        "events.json",
+        "timeline.json",
+        "feed.xml",
+        "sitemap.xml",
+        "static/style.css",
+        "years/index.html",
+        "years/1999/index.html",
+        "years/2022/index.html",
+        "years/2024/index.html",
+        "tags/index.html",
+        "tags/diplomacy/index.html",
+        "tags/turkiye/index.html",
+        "articles/talks/index.html",
+        "articles/notes/index.html",
+        "events/2022-03-29--istanbul-talks/index.html",
+        "events/2022-02--war/index.html",
+        "events/2022--year/index.html",
+        "events/1999--end/index.html",
+        "events/2024-12-19--council/index.html",
+    }
+
+
+def test_index_shows_dates_at_their_precision_in_order() -> None:
+    html = pages_of(make_site())["index.html"].decode()
+    assert '<html lang="en">' in html
+    assert '<meta name="viewport"' in html
+    assert '<time datetime="1999">end of 1999</time>' in html
+    assert '<time datetime="2022">2022</time>' in html
+    assert '<time datetime="2022-02">February 2022</time>' in html
+    assert '<time datetime="2022-03-29">29 March 2022</time>' in html
+    assert '<time datetime="2024-12-19">19–20 December 2024</time>' in html
+    order = [html.index(f'id="event-{i}"') for i in ("1999--end", "2022--year", "2022-02--war")]
+    assert order == sorted(order)
+    assert 'href="/events/2022-03-29--istanbul-talks/"' in html
+    assert 'href="/static/style.css"' in html
+    assert "http://" not in html.replace('href="https://', "")  # no external requests
+
+
+def test_grouping_puts_year_events_before_months() -> None:
+    years = build_views(make_site()).years
+    assert [y.year for y in years] == [1999, 2022, 2024]
+    y2022 = years[1]
+    assert [e.id for e in y2022.events] == ["2022--year"]
+    assert [(m.month, m.name) for m in y2022.months] == [(2, "February 2022"), (3, "March 2022")]
+    assert years[0].months == []  # no month heading when the month is unknown
+    assert y2022.count == 3
+
+
+def test_event_view_fields() -> None:
+    views = build_views(make_site("https://example.org/sub/"))
+    council = next(e for e in views.events if e.id == "2024-12-19--council")
+    assert council.url == "/sub/events/2024-12-19--council/"
+    assert council.permalink == "https://example.org/sub/events/2024-12-19--council/"
+    assert (council.date, council.iso, council.end_iso) == (
+        "19–20 December 2024",
+        "2024-12-19",
+        "2024-12-20",
+    )
+    assert (council.announced, council.disagree, council.key_score) == (True, True, 2.5)
+    talks = next(e for e in views.events if e.curated)
+    source = talks.sources[0]
+    assert (source.before, source.highlight) == ("Talks opened in Istanbul on ", "29 March 2022")
+    assert source.after == ", officials said."
+    assert source.original_url == ""  # javascript: dropped
+    assert [t.url for t in talks.tags] == ["/sub/tags/diplomacy/"]
+
+
+def test_split_sentence_uses_article_offsets() -> None:
+    text = "In 2020 it began. It ended in 2020."
+    start = text.rindex("2020")
+    source = Source("a", "It ended in 2020.", start, start + 4, "2020")
+    assert split_sentence(text, source) == ("It ended in ", "2020", ".")
+    # sentence not found verbatim: fall back to the date text, then to nothing
+    assert split_sentence("", source) == ("It ended in ", "2020", ".")
+    assert split_sentence("", Source("a", "No date here.")) == ("No date here.", "", "")
+
+
+def test_text_article_marks_mentions_and_escapes() -> None:
+    text = "On 5 May <b>x</b> 2020.\nNext line."
+    start = text.index("5 May")
+    mentions = [
+        Mention(start, start + 5, "5 May", "DATE", "XXXX-05-05", event_id="e1"),
+        Mention(start + 1, start + 4, "May", "DATE", "XXXX-05"),  # overlapping: ignored
+        Mention(text.index("Next"), text.index("Next") + 4, "Next", "DATE", 'v"<'),
+    ]
+    html = str(text_html(text, 0, mentions, {"e1": "/events/e1/"}))
+    assert html == (
+        '<p>On <mark class="timex" title="XXXX-05-05"><a href="/events/e1/">5 May</a></mark>'
+        " &lt;b&gt;x&lt;/b&gt; 2020.</p>\n"
+        '<p><mark class="timex" title="v&#34;&lt;" tabindex="0">Next</mark> line.</p>'
+    )
+
+
+def test_hostile_strings_are_escaped_everywhere() -> None:
+    for path, data in pages_of(make_site()).items():
+        text = data.decode()
+        assert "<script" not in text.lower(), path
+        assert "</script" not in text.lower(), path
+        assert "javascript:" not in text or path == "events.json", path  # kept as data there
+        assert "<b>bold" not in text, path
+        assert "<x" not in text, path
+
+
+def test_markdown_article_escapes_raw_html() -> None:
+    html = pages_of(make_site())["articles/notes/index.html"].decode()
+    assert "Raw &lt;script&gt;alert(1)&lt;/script&gt; and &lt;b&gt;bold&lt;/b&gt;" in html
+    assert "<a>bad</a>" in html
+    assert 'href="https://example.com/notes"' in html
+
+
+def test_output_is_deterministic_whatever_the_input_order() -> None:
+    first = render_site(make_site(), [THEME])
+    site = make_site()
+    random.Random(4).shuffle(site.events)
+    random.Random(5).shuffle(site.articles)
+    assert render_site(site, [THEME]) == first
+    assert [p.path for p in first] == sorted(p.path for p in first)
+
+
+def _override(tmp_path: Path, files: dict[str, str]) -> list[Path]:
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return [tmp_path, THEME]
+
+
+def test_override_can_extend_the_default_theme(tmp_path: Path) -> None:
+    dirs = _override(
+        tmp_path,
+        {
+            "base.html": '{% extends "!theme/base.html" %}'
+            "{% block footer %}<p>Our footer</p>{{ super() }}{% endblock %}",
+            "static/style.css": "body{}",
+            "static/extra.js.txt": "x",
+        },
+    )
+    pages = pages_of(make_site(), dirs)
+    index = pages["index.html"].decode()
+    assert "<p>Our footer</p>" in index
+    assert "Generated by sitegen" in index  # the original block, through super()
+    assert pages["static/style.css"] == b"body{}"  # first theme wins
+    assert pages["static/extra.js.txt"] == b"x"
+
+
+def test_missing_variable_in_override_names_the_file(tmp_path: Path) -> None:
+    dirs = _override(tmp_path, {"year.html": "line one\n{{ year.nope }}\n"})
+    with pytest.raises(TemplateError) as info:
+        render_site(make_site(), dirs)
+    error = info.value
+    assert error.path == tmp_path / "year.html"
+    assert error.line == 2
+    assert "nope" in error.message
+    assert error.hint and "year" in error.hint
+
+
+def test_syntax_error_in_override_names_file_and_line(tmp_path: Path) -> None:
+    dirs = _override(tmp_path, {"tag.html": "ok\n\n{% for x in tag.years %}{{ x.name }\n"})
+    with pytest.raises(TemplateError) as info:
+        render_site(make_site(), dirs)
+    assert info.value.path == tmp_path / "tag.html"
+    assert info.value.line == 3
+    assert "Traceback" not in str(info.value)
+
+
+def test_pages_are_page_objects() -> None:
+    pages = render_site(make_site(), [THEME])
+    assert all(isinstance(p, Page) and isinstance(p.data, bytes) for p in pages)
