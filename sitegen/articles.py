@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from dateutil.parser import isoparse
 
 from sitegen.errors import ContentError, Report, SitegenError
-from sitegen.fields import check_keys, get_list, get_str, read_text
+from sitegen.fields import check_keys, get_list, get_str, inside_site, read_text
 from sitegen.frontmatter import parse_yaml, split_front_matter
 from sitegen.model import Article, slugify
 
@@ -97,16 +97,20 @@ def read_text_article(path: Path, zone: ZoneInfo, report: Report) -> Article:
     return article_from_meta(meta, read_text(path), sidecar, "text", zone, report)
 
 
-def find_article_files(content_dir: Path, seeds_dir: Path, events_dir: Path) -> list[Path]:
-    """Markdown under content/ (not content/events/) and raw texts under seeds/, sorted."""
+def find_article_files(
+    content_dir: Path, seeds_dir: Path, events_dir: Path, root: Path, report: Report
+) -> list[Path]:
+    """Markdown under content/ (not content/events/) and raw texts under seeds/, sorted.
+
+    A link to a file outside the site folder is reported and not read: a site's sources are
+    its own files.
+    """
     found: list[Path] = []
     if content_dir.is_dir():
-        found += [
-            p for p in content_dir.rglob("*.md") if events_dir not in p.parents and p.is_file()
-        ]
+        found += [p for p in content_dir.rglob("*.md") if events_dir not in p.parents]
     if seeds_dir.is_dir():
-        found += [p for p in seeds_dir.rglob("*") if p.suffix in (".md", ".txt") and p.is_file()]
-    return sorted(set(found))
+        found += [p for p in seeds_dir.rglob("*") if p.suffix in (".md", ".txt")]
+    return sorted({p for p in found if inside_site(p, root, report)})
 
 
 def read_article(path: Path, zone: ZoneInfo, report: Report) -> Article:

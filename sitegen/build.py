@@ -46,9 +46,11 @@ def _timed(timings: dict[str, float], name: str) -> Iterator[None]:
 
 def read_site(config: Config, report: Report) -> Site:
     """Gather all input: articles and curated events (bad files are reported and skipped)."""
-    paths = find_article_files(config.content_dir, config.seeds_dir, config.events_dir)
+    paths = find_article_files(
+        config.content_dir, config.seeds_dir, config.events_dir, config.root, report
+    )
     articles = read_articles(paths, config.zone, report)
-    curated = read_curated_events(config.events_dir, report)
+    curated = read_curated_events(config.events_dir, config.root, report)
     return Site(config=config, articles=articles, events=curated)
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from sitegen.dates import MODIFIERS, PartialDate, parse_partial_date
 from sitegen.errors import ContentError, Report, SitegenError
-from sitegen.fields import check_keys, get_list, get_str, read_text
+from sitegen.fields import check_keys, get_list, get_str, inside_site, read_text
 from sitegen.frontmatter import split_front_matter
 from sitegen.model import Event, event_id
 
@@ -84,12 +84,12 @@ def read_curated_event(path: Path, report: Report) -> Event:
     return event_from_meta(doc.meta, doc.body, path, report)
 
 
-def read_curated_events(events_dir: Path, report: Report) -> list[Event]:
+def read_curated_events(events_dir: Path, root: Path, report: Report) -> list[Event]:
     """Read ``events_dir/*.md``; a bad file is reported and skipped; ids must be unique."""
     events: list[Event] = []
     seen: dict[str, Path] = {}
     found = events_dir.rglob("*.md") if events_dir.is_dir() else iter(())
-    paths = sorted(p for p in found if p.is_file())
+    paths = sorted(p for p in found if inside_site(p, root, report))
     for path in paths:
         try:
             event = read_curated_event(path, report)

@@ -9,7 +9,8 @@ from typing import Any
 
 from sitegen.errors import ContentError, Report
 
-MAX_FILE_BYTES = 50 * 1024 * 1024
+# A news article is tens of kilobytes; a file this large is a dump, not an article.
+MAX_FILE_BYTES = 10 * 1024 * 1024
 
 
 def read_text(path: Path) -> str:
@@ -94,3 +95,19 @@ def get_list(meta: dict[str, Any], key: str, path: Path) -> list[str]:
 def clean_text(text: str) -> str:
     """One line of metadata: control characters removed, white space folded."""
     return " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
+
+
+def inside_site(path: Path, root: Path, report: Report) -> bool:
+    """True for a regular file whose real location is inside ``root``."""
+    if not path.is_file():
+        return False
+    if root.resolve() not in path.resolve().parents:
+        report.error(
+            ContentError(
+                "links to a file outside the site folder and is not read",
+                path=path,
+                hint="copy the file into the site instead of linking to it",
+            )
+        )
+        return False
+    return True

@@ -17,7 +17,9 @@ UTC = ZoneInfo("UTC")
 
 def read_all(root: Path) -> tuple[list, Report]:
     report = Report()
-    paths = find_article_files(root / "content", root / "seeds", root / "content" / "events")
+    paths = find_article_files(
+        root / "content", root / "seeds", root / "content" / "events", root, report
+    )
     return read_articles(paths, UTC, report), report
 
 
@@ -132,7 +134,7 @@ def test_curated_events_with_precision_range_and_slug(make_site) -> None:
         }
     )
     report = Report()
-    council, war = read_curated_events(root / "content" / "events", report)
+    council, war = read_curated_events(root / "content" / "events", root, report)
     assert council.id == "2024-12-19--council" and council.end is not None
     assert council.aliases == ["the summit"] and council.curated
     assert war.id == "2022--war" and war.date.precision == "year"
@@ -152,5 +154,5 @@ def test_curated_events_with_precision_range_and_slug(make_site) -> None:
 def test_invalid_curated_events(make_site, meta: str, message: str) -> None:
     root = make_site({"content/events/e.md": f"---\n{meta}---\n"})
     report = Report()
-    assert read_curated_events(root / "content" / "events", report) == []
+    assert read_curated_events(root / "content" / "events", root, report) == []
     assert message in str(report.errors[0]) and "e.md" in str(report.errors[0])
