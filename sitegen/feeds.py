@@ -16,7 +16,7 @@ from sitegen import __version__, urls
 from sitegen.dates import format_range
 from sitegen.model import Article, Event, Site
 from sitegen.urls import Urls
-from sitegen.views import articles_by_date, published_at
+from sitegen.views import articles_by_date, events_by_article, published_at
 
 # Characters XML 1.0 cannot carry, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -182,10 +182,7 @@ def atom_feed(site: Site) -> bytes:
     _sub(feed, "updated", updated.isoformat())
     _sub(_sub(feed, "author"), "name", config.title)
     _sub(feed, "generator", "sitegen", version=__version__)
-    reports = {
-        a.id: [e for e in _events(site) if any(s.article_id == a.id for s in e.sources)]
-        for a in articles
-    }
+    reports = events_by_article(_events(site))
     for article in articles:
         route = urls.article_route(article.id)
         entry = _sub(feed, "entry")
@@ -200,7 +197,8 @@ def atom_feed(site: Site) -> bytes:
         if article.author or article.source:
             _sub(_sub(entry, "author"), "name", article.author or article.source)
         lines = [
-            f"{format_range(e.date, e.end, e.modifier)}: {e.title}" for e in reports[article.id]
+            f"{format_range(e.date, e.end, e.modifier)}: {e.title}"
+            for e in reports.get(article.id, [])
         ]
         if lines:
             _sub(entry, "summary", "\n".join(lines), type="text")

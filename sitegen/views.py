@@ -346,11 +346,12 @@ def build_views(site: Site) -> Views:
     event_urls = {e.id: e.url for e in events}
     years = group_by_year(events, u)
 
+    reported = events_by_article(ordered)
+    chronological = articles_by_date(site.articles, config.zone)
     articles: list[ArticleView] = []
-    for article in articles_by_date(site.articles, config.zone):
+    for article in chronological:
         route = urls.article_route(article.id)
         published, published_iso = _date_display(article.published)
-        reported = [e for e in ordered if any(s.article_id == article.id for s in e.sources)]
         articles.append(
             ArticleView(
                 id=article.id,
@@ -365,11 +366,11 @@ def build_views(site: Site) -> Views:
                 tags=_tag_links(article.tags, u),
                 format=article.format,
                 body_html=article_html(article, site.mentions.get(article.id, []), event_urls),
-                events=[views_by_id[e.id] for e in reported],
+                events=[views_by_id[e.id] for e in reported.get(article.id, [])],
             )
         )
 
-    tags = _tag_views(ordered, events, articles, site.articles, u)
+    tags = _tag_views(ordered, events, chronological, articles, u)
     site_view = SiteView(
         title=config.title,
         description=config.description,
@@ -390,34 +391,45 @@ def build_views(site: Site) -> Views:
     return Views(site=site_view, events=events, years=years, articles=articles, tags=tags, urls=u)
 
 
+def events_by_article(events: Iterable[Event]) -> dict[str, list[Event]]:
+    """Article id -> the events it is a source of, in the order of ``events``."""
+    reported: dict[str, list[Event]] = {}
+    for event in events:
+        for article_id in dict.fromkeys(s.article_id for s in event.sources):
+            reported.setdefault(article_id, []).append(event)
+    return reported
+
+
 def _tag_views(
     ordered: list[Event],
     events: list[EventView],
-    article_views: list[ArticleView],
     articles: list[Article],
+    article_views: list[ArticleView],
     u: Urls,
 ) -> list[TagView]:
     names: dict[str, set[str]] = {}
-    for item in itertools.chain(ordered, articles):
+    tagged: dict[str, tuple[list[EventView], list[ArticleView]]] = {}
+    items = [*zip(ordered, events, strict=True), *zip(articles, article_views, strict=True)]
+    for item, view in items:
         for tag in item.tags:
             names.setdefault(urls.tag_slug(tag), set()).add(tag)
-    article_tags = {a.id: {urls.tag_slug(t) for t in a.tags} for a in articles}
-    event_tags = [{urls.tag_slug(t) for t in e.tags} for e in ordered]
-    tags: list[TagView] = []
-    for slug in sorted(names):
-        tagged = [v for v, s in zip(events, event_tags, strict=True) if slug in s]
-        tagged_articles = [a for a in article_views if slug in article_tags[a.id]]
-        tags.append(
-            TagView(
-                name=sorted(names[slug])[0],
-                slug=slug,
-                url=u.link(urls.tag_route(slug)),
-                years=group_by_year(tagged, u),
-                articles=tagged_articles,
-                count=len(tagged) + len(tagged_articles),
-            )
+        for slug in dict.fromkeys(urls.tag_slug(t) for t in item.tags):
+            pair = tagged.setdefault(slug, ([], []))
+            if isinstance(view, EventView):
+                pair[0].append(view)
+            else:
+                pair[1].append(view)
+    return [
+        TagView(
+            name=sorted(names[slug])[0],
+            slug=slug,
+            url=u.link(urls.tag_route(slug)),
+            years=group_by_year(tagged[slug][0], u),
+            articles=tagged[slug][1],
+            count=len(tagged[slug][0]) + len(tagged[slug][1]),
         )
-    return tags
+        for slug in sorted(names)
+    ]
 
 
 # --- Article and event bodies as HTML -------------------------------------------------------
