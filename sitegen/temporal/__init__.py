@@ -1,18 +1,13 @@
 """A temporal tagger: finds time expressions in text and normalises them to TimeML TIMEX3.
 
 A library of its own: it takes text and a reference date (the document creation time, DCT) and
-knows nothing of sites, files or templates.
+knows nothing of sites, files or templates. ``tag(text, dct)`` returns :class:`Timex` objects
+sorted by their offsets.
 """
 
 from __future__ import annotations
 
-import datetime
-
+from sitegen.temporal.tagger import tag
 from sitegen.temporal.timex import Timex
 
 __all__ = ["Timex", "tag"]
-
-
-def tag(text: str, dct: datetime.date | datetime.datetime) -> list[Timex]:
-    """Every time expression in ``text``, normalised against ``dct``, sorted by start."""
-    return []

@@ -1,0 +1,334 @@
+"""Rules for calendar expressions: dates, months, years, decades, quarters, seasons, times.
+
+Each rule takes the match's groups and the context and returns a :class:`Found`, a list of them,
+or ``None`` to reject the match (the scanner then looks further on).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from dateutil.easter import easter
+from dateutil.relativedelta import TH, relativedelta
+
+from sitegen.temporal import points
+from sitegen.temporal.context import Context
+from sitegen.temporal.found import (
+    Found,
+    date_found,
+    day_of,
+    full_year,
+    is_capitalised,
+    month_of,
+    safe_date,
+)
+from sitegen.temporal.lexicon import HOLIDAYS, ORDINALS, SEASONS, WEEKDAYS, number
+from sitegen.temporal.points import Point
+
+# Month words that are also common English words: only taken as months when capitalised.
+_AMBIGUOUS_MONTHS = {"may", "march", "mar", "jan", "jun", "sept", "august", "aug"}
+_COUNT_NOUN = re.compile(r"\s+(?:[a-z]+s|people|men|staff|police|aircraft|feet|km|yen)\b")
+_NAME_BEFORE = re.compile(r"([A-Z][\w.&-]*)\s+$")
+_YEAR_WORDS = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|In|Since|By|Until|From|Of|"
+    r"During|Before|After|Summer|Spring|Winter|Autumn|Fall|Christmas|Easter|Early|Late|Mid|"
+    r"Fiscal|FY|Year|The|And|Or|On|At|For|Between|Through|To|Circa|Around|About|Only|Also)\.?",
+)
+
+
+def infer_year(ctx: Context, month: int, day: int | None = None) -> int:
+    """The year of a date written without one: the reference's, moved by tense in news."""
+    if ctx.narrative:
+        return ctx.reference().day.year
+    year = ctx.dct.year
+    direction = ctx.tense()
+    when = (month, day or 1)
+    now = (ctx.dct.month, ctx.dct.day if day else 1)
+    if direction < 0 and when > now:
+        return year - 1
+    if direction > 0 and when < now:
+        return year + 1
+    return year
+
+
+def _day(ctx: Context, y: int | None, m: int, d: int) -> Found | None:
+    year = y if y is not None else infer_year(ctx, m, d)
+    day = safe_date(year, m, d)
+    return date_found(Point(day, "D")) if day else None
+
+
+def iso(g: dict[str, str], ctx: Context) -> Found | None:
+    day = safe_date(int(g["y"]), int(g["m"]), int(g["d"]))
+    if day is None:
+        return None
+    clock = f"{g['h']}:{g['mi']}" if "h" in g else ""
+    return date_found(Point(day, "D", clock=clock))
+
+
+def numeric(g: dict[str, str], ctx: Context) -> Found | None:
+    a, b = int(g["a"]), int(g["b"])
+    y = full_year(g["y"], ctx.dct)
+    month, day = (b, a) if g["sep"] == "." or a > 12 else (a, b)
+    return _day(ctx, y, month, day)
+
+
+def year_range(g: dict[str, str], ctx: Context) -> list[Found] | None:
+    m = ctx.match
+    y1 = int(g["y1"])
+    y2 = int(g["y2"]) if len(g["y2"]) == 4 else y1 // 100 * 100 + int(g["y2"])
+    if not 0 < y2 - y1 <= 100 or y1 < 1000:
+        return None
+    spans = [m.span("year_range__y1"), m.span("year_range__y2")]
+    return [
+        Found("DATE", f"{y:04d}", points.year(y), span=s)
+        for y, s in zip((y1, y2), spans, strict=True)
+    ]
+
+
+def bc_range(g: dict[str, str], ctx: Context) -> list[Found]:
+    m = ctx.match
+    spans = [m.span("bc_range__y1"), (m.start("bc_range__y2"), m.end())]
+    return [
+        Found("DATE", f"BC{int(g[k]):04d}", span=s)
+        for k, s in zip(("y1", "y2"), spans, strict=True)
+    ]
+
+
+def bc(g: dict[str, str], ctx: Context) -> Found | None:
+    if "ad" in g:
+        return Found("DATE", f"{int(g['ad']):04d}")
+    if g["era"].upper().startswith("B"):
+        return Found("DATE", f"BC{int(g['y']):04d}")
+    return Found("DATE", f"{int(g['y']):04d}") if int(g["y"]) > 0 else None
+
+
+def calendar_date(g: dict[str, str], ctx: Context) -> Found | None:
+    """ "Dec. 19, 2024", "19 December", "the 5th of May", "Thursday, December 19"."""
+    lower_case = not is_capitalised(g["m"]) and not ctx.text[ctx.start : ctx.end].islower()
+    if g["m"].lower().rstrip(".") in _AMBIGUOUS_MONTHS and lower_case and "y" not in g:
+        return None
+    if g["d"].lower() in ORDINALS and ORDINALS[g["d"].lower()] < 0:
+        return None
+    y = full_year(g["y"], ctx.dct) if "y" in g else None
+    return _day(ctx, y, month_of(g["m"]), day_of(g["d"]))
+
+
+def month_year(g: dict[str, str], ctx: Context) -> Found | None:
+    if g["m"].lower() in ("may", "march") and not is_capitalised(g["m"]):
+        return None
+    return date_found(points.month(full_year(g["y"], ctx.dct), month_of(g["m"])))
+
+
+def month(g: dict[str, str], ctx: Context) -> Found | None:
+    word = g["m"]
+    bare = word.lower().rstrip(".")
+    if not is_capitalised(word) or (len(bare) == 3 and not word.endswith(".") and bare != "may"):
+        return None
+    if bare == "may" and re.match(r"\s+(?:[a-z]+\b|I\b)", ctx.text[ctx.end : ctx.end + 12]):
+        return None  # "May we...", "may have": the verb
+    m = month_of(word)
+    return date_found(points.month(infer_year(ctx, m), m))
+
+
+def decade(g: dict[str, str], ctx: Context) -> Found | None:
+    digits = g["y"].lstrip("'")
+    before = ctx.text[max(0, ctx.start - 12) : ctx.start].lower()
+    if len(digits) == 2 and (
+        not ctx.text[ctx.start : ctx.end].lower().startswith(("the", "'"))
+        or re.search(r"\b(?:his|her|their|my|your|our|its)\s+$", before)
+    ):
+        return None
+    y = full_year(digits, ctx.dct) if len(digits) == 2 else int(digits)
+    if y % 100 == 0 and len(digits) == 4:
+        return Found("DATE", f"{y // 100:02d}", points.at(points.year(y), "C"))
+    return Found("DATE", f"{y // 10:03d}", points.at(points.year(y), "E"))
+
+
+def century(g: dict[str, str], ctx: Context) -> Found | None:
+    n = day_of(g["n"])
+    if not 0 < n <= 21:
+        return None
+    era = g.get("era", "").upper()
+    return Found("DATE", f"BC{n - 1:02d}" if era.startswith("B") else f"{n - 1:02d}")
+
+
+def _relative_year(rel: str | None, ctx: Context) -> int | None:
+    if not rel:
+        return None
+    return ctx.dct.year + {"this": 0, "last": -1, "next": 1}[rel.lower()]
+
+
+def quarter(g: dict[str, str], ctx: Context) -> Found | None:
+    q = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(g["q"].lower()) or int(g["q"][0])
+    y = g.get("y") or g.get("y0")
+    year = int(y) if y else _relative_year(g.get("rel") or g.get("rel0"), ctx)
+    if year is None:
+        if ctx.narrative:
+            year = ctx.reference().day.year
+        else:
+            now_q = (ctx.dct.month - 1) // 3 + 1
+            year = ctx.dct.year - (q > now_q and ctx.tense() <= 0)
+    return date_found(points.quarter(year, q))
+
+
+def quarter_relative(g: dict[str, str], ctx: Context) -> Found | None:
+    words = ctx.text[ctx.start : ctx.end].lower()
+    rel = (g.get("rel") or "").lower()
+    if not rel and not words.startswith("the"):
+        return None
+    if rel in ("first", "second", "third", "fourth"):
+        return None
+    this = points.at(ctx.today, "Q")
+    base = ctx.anchor if ctx.anchor is not None and ctx.anchor.gran == "Q" else None
+    if rel == "current":
+        return date_found(this)
+    if rel in ("last", "previous", "past"):
+        return date_found(points.shift(this, "Q", -1))
+    base = base or points.shift(this, "Q", -1)
+    if "year-" in words:
+        return date_found(points.shift(base, "Y", -1))
+    return date_found(base)
+
+
+def half(g: dict[str, str], ctx: Context) -> Found | None:
+    h = 2 if g["h"].lower() in ("second", "2nd", "latter") else 1
+    year = int(g["y"]) if "y" in g else _relative_year(g.get("rel"), ctx)
+    if year is None:
+        if "of" not in ctx.text[ctx.start : ctx.end]:
+            return None
+        year = ctx.reference().day.year
+    return Found("DATE", f"{year:04d}-H{h}", points.year(year))
+
+
+def season(g: dict[str, str], ctx: Context) -> Found | None:
+    code = SEASONS[g["s"].lower()]
+    rel = " ".join((g.get("rel") or "").lower().split())
+    words = ctx.text[ctx.start : ctx.end].lower()
+    if g["s"].lower() in ("fall", "spring") and not (rel or "y" in g or words.startswith("the")):
+        return None
+    if "y" not in g and re.match(r"\s+of\b", ctx.text[ctx.end : ctx.end + 4]):
+        return None  # "the fall of Paris"
+    if "y" in g:
+        return date_found(points.season(int(g["y"]), code))
+    now = points.at(ctx.today, "S")
+    if rel in ("last", "past", "previous"):
+        year = now.day.year - (points.season(now.day.year, code).day >= now.day)
+    elif rel in ("next", "coming", "the coming"):
+        year = now.day.year + (points.season(now.day.year, code).day <= now.day)
+    elif rel in ("that", "the same", "the following", "the next", "the previous") or ctx.narrative:
+        ref = ctx.antecedent().day.year
+        year = ref + {"the following": 1, "the next": 1, "the previous": -1}.get(rel, 0)
+    else:
+        year = ctx.dct.year
+        if ctx.tense() < 0 and points.season(year, code).day > ctx.dct:
+            year -= 1
+    return date_found(points.season(year, code))
+
+
+def holiday(g: dict[str, str], ctx: Context) -> Found | None:
+    name = " ".join(g["h"].lower().split())
+    rel = (g.get("rel") or "").lower()
+    if rel and rel not in ("this", "last", "next"):
+        return None
+    year = int(g["y"]) if "y" in g else _relative_year(rel, ctx)
+
+    def on(y: int) -> dt.date:
+        if name.startswith("thanksgiving"):
+            return dt.date(y, 11, 1) + relativedelta(weekday=TH(4))
+        if name.startswith("easter"):
+            return easter(y)
+        if name == "new year":
+            return dt.date(y, 1, 1)
+        m, d = HOLIDAYS[name]
+        return dt.date(y, m, d)
+
+    if year is None:
+        year = ctx.reference().day.year if ctx.narrative else ctx.dct.year
+        if not ctx.narrative and ctx.tense() < 0 and on(year) > ctx.dct:
+            year -= 1
+    elif rel == "last" and on(year + 1) <= ctx.dct:
+        year += 1
+    return date_found(Point(on(year), "D"))
+
+
+def clock(g: dict[str, str], ctx: Context) -> Found | None:
+    h = int(g["h"])
+    minute = int(g.get("mi", "0"))
+    ap = g.get("ap", "").lower()
+    if ap:
+        if not 1 <= h <= 12:
+            return None
+        h = h % 12 + (12 if ap.startswith("p") else 0)
+    if "day" in g:
+        day = ctx.day_named(g["day"])
+    else:
+        anchor = ctx.anchor
+        day = anchor.day if anchor is not None and anchor.gran == "D" else ctx.dct
+    return date_found(Point(day, "D", clock=f"{h:02d}:{minute:02d}"))
+
+
+def noon(g: dict[str, str], ctx: Context) -> Found:
+    anchor = ctx.anchor
+    day = anchor.day if anchor is not None and anchor.gran == "D" else ctx.dct
+    return date_found(Point(day, "D", clock="24:00" if g["w"].lower() == "midnight" else "12:00"))
+
+
+def oclock(g: dict[str, str], ctx: Context) -> Found | None:
+    h = number(g["h"])
+    if h is None or not 1 <= h <= 12:
+        return None
+    return Found("TIME", f"{ctx.dct.isoformat()}T{h:02d}:00")
+
+
+def year(g: dict[str, str], ctx: Context) -> Found | None:
+    y = int(g["y"])
+    if "fy" not in g:
+        if not ctx.narrative and not 1800 <= y <= ctx.dct.year + 30:
+            return None
+        after = ctx.text[ctx.end : ctx.end + 24]
+        if _COUNT_NOUN.match(after) and not re.match(r"\s+(?:was|has|is|as|its|this)\b", after):
+            return None
+        before = ctx.text[max(0, ctx.start - 30) : ctx.start]
+        name = _NAME_BEFORE.search(before)
+        if name and _in_name(name.group(1), before):
+            return None  # "Windows 2000", "Euro 2024": a year inside a name
+    return date_found(points.year(y))
+
+
+def _in_name(word: str, before: str) -> bool:
+    """Whether a capitalised ``word`` before a year makes the year part of a name."""
+    if _YEAR_WORDS.fullmatch(word) or word.lower().rstrip(".,") in WEEKDAYS:
+        return False
+    return not re.search(r"(?:^|[.!?:\n])\s*\S+\s+$", before)  # not a sentence's first word
+
+
+def short_year(g: dict[str, str], ctx: Context) -> Found:
+    return date_found(points.year(full_year(g["y"], ctx.dct)))
+
+
+HANDLERS = {
+    "iso": iso,
+    "numeric": numeric,
+    "year_range": year_range,
+    "bc_range": bc_range,
+    "bc": bc,
+    "mdy": calendar_date,
+    "dmy": calendar_date,
+    "month_year": month_year,
+    "month": month,
+    "decade": decade,
+    "century": century,
+    "quarter": quarter,
+    "quarter_rel": quarter_relative,
+    "half": half,
+    "season": season,
+    "holiday": holiday,
+    "clock": clock,
+    "clock24": clock,
+    "noon": noon,
+    "oclock": oclock,
+    "year": year,
+    "short_year": short_year,
+}

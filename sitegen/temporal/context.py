@@ -1,0 +1,100 @@
+"""What a relative expression is resolved against: the DCT, the last date mentioned, the tense.
+
+Narrative anchoring. News resolves deictic expressions ("yesterday", "last week", "Thursday")
+against the DCT, and underspecified dates ("March 5", "in July") against the DCT's year, shifted
+by tense. History writing (WikiWars) mentions years far from its DCT, and there "July" or
+"the following day" means the July or the day after the last date the text named. We tell the two
+apart per document from its explicit years: when most of them lie more than a few years from the
+DCT, the text is a narrative and every underspecified or anaphoric expression takes the last
+mentioned date as reference. In both modes anaphoric expressions ("the next day", "that year",
+"three days later") use the last mentioned date, falling back to the DCT.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from sitegen.temporal.lexicon import WEEKDAYS
+from sitegen.temporal.points import Point, weekday
+
+_YEARS = re.compile(r"(?<![\d$,.])(1[0-9]\d\d|20\d\d)(?![\d,.]\d)(?!\d)")
+_SENTENCE = re.compile(r"[.!?;\n]\s")
+_FUTURE = r"will|'ll|shall|going\s+to|gonna|plans?\s+to|planned|scheduled|expected|expects|set\s+to|is\s+to|are\s+to|would|upcoming|next|coming|tomorrow|until|starting|see\s+you|can't\s+wait|wait\s+for|let's|join|tmr|tmrw|this\s+coming"  # noqa: E501
+_PAST = r"said|says|told|was|were|had|did|ago|last|yesterday|earlier|been|reported|announced|died|killed|\w{3,}ed"  # noqa: E501
+_CUES = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST}))\b", re.IGNORECASE)
+
+
+def is_narrative(text: str, dct: dt.date) -> bool:
+    """Whether the explicit years of ``text`` lie mostly far from the DCT (history writing)."""
+    years = [int(m.group(1)) for m in _YEARS.finditer(text)]
+    if len(years) < 2:
+        return False
+    far = sum(abs(y - dct.year) > 3 for y in years)
+    return far > len(years) / 2
+
+
+@dataclass
+class Context:
+    """The state of one tagging pass: the text, the DCT and the last date mentioned."""
+
+    text: str
+    dct: dt.date
+    narrative: bool
+    anchor: Point | None = None  # the last date the text mentioned
+    start: int = 0  # the expression being resolved: its offsets and its match
+    end: int = 0
+    match: re.Match[str] | None = None
+
+    @property
+    def today(self) -> Point:
+        return Point(self.dct, "D")
+
+    def reference(self) -> Point:
+        """What underspecified dates ("July", "March 5") take their missing fields from."""
+        if self.narrative and self.anchor is not None:
+            return self.anchor
+        return self.today
+
+    def antecedent(self) -> Point:
+        """What anaphoric expressions ("the next day", "that year") are relative to."""
+        return self.anchor if self.anchor is not None else self.today
+
+    def tense(self) -> int:
+        """-1 when the expression's clause speaks of the past, 1 of the future, 0 unknown.
+
+        The nearest cue wins: "said he will come on Friday" looks ahead, "said on Friday" back.
+        """
+        lo = self.start - 80
+        before = self.text[max(0, lo) : self.start]
+        cut = list(_SENTENCE.finditer(before))
+        if cut:
+            before = before[cut[-1].end() :]
+        after = self.text[self.end : self.end + 40]
+        cut_after = _SENTENCE.search(after)
+        if cut_after:
+            after = after[: cut_after.start()]
+        best: tuple[int, int] | None = None
+        for m in _CUES.finditer(before):
+            best = (len(before) - m.end(), 1 if m.group("future") else -1)
+        for m in _CUES.finditer(after):
+            dist = m.start()
+            if best is None or dist < best[0]:
+                best = (dist, 1 if m.group("future") else -1)
+            break
+        return best[1] if best else 0
+
+    def weekday(self, wd: int) -> dt.date:
+        """The date of a bare weekday: the nearest one in the tense's direction."""
+        if self.narrative and self.anchor is not None:
+            return weekday(self.anchor.day, wd, 1)
+        return weekday(self.dct, wd, self.tense() or -1)
+
+    def day_named(self, word: str) -> dt.date:
+        """The date of "today", "yesterday", "tomorrow" or a weekday name."""
+        word = word.lower()
+        if word in WEEKDAYS:
+            return self.weekday(WEEKDAYS[word])
+        offset = {"yesterday": -1, "tomorrow": 1, "tmr": 1, "tmrw": 1}.get(word, 0)
+        return self.dct + dt.timedelta(days=offset)

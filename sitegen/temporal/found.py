@@ -1,0 +1,85 @@
+"""What a rule returns for a match, and small helpers the rules share."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sitegen.temporal.lexicon import MONTHS, ORDINALS
+from sitegen.temporal.points import Point
+
+
+@dataclass(frozen=True)
+class Found:
+    """A resolved expression: TIMEX3 type and value, and the point it names, if any.
+
+    ``point`` becomes the reference for later anaphoric expressions; ``span`` overrides the
+    match's offsets when one match holds several expressions ("1914-1918").
+    """
+
+    type: str
+    value: str
+    point: Point | None = None
+    mod: str = ""
+    span: tuple[int, int] | None = None
+
+
+def date_found(point: Point, mod: str = "") -> Found:
+    return Found("TIME" if point.clock else "DATE", point.value(), point, mod)
+
+
+def duration(amount: float | None, unit: str) -> str:
+    """The TIMEX3 duration of ``amount`` ``unit`` (a lexicon unit code); ``None`` is vague (X)."""
+    factor, code = {
+        "DE": (10, "Y"),
+        "CE": (100, "Y"),
+        "Q": (3, "M"),
+        "2W": (2, "W"),
+        "WE": (2, "D"),
+    }.get(unit, (1, unit))
+    if amount is None:
+        n = "X"
+    else:
+        amount *= factor
+        if amount != int(amount):
+            finer = {"Y": (12, "M"), "W": (7, "D"), "D": (24, "TH"), "TH": (60, "TM")}
+            if code not in finer:
+                amount = round(amount)
+            else:
+                mult, code = finer[code]
+                amount *= mult
+        n = str(int(amount))
+    if code.startswith("T"):
+        return f"PT{n}{code[1]}"
+    return f"P{n}{code}"
+
+
+def full_year(text: str, dct: dt.date) -> int:
+    """A written year: "1999" or "'99" (the century that puts it nearest the DCT)."""
+    digits = text.lstrip("'")
+    y = int(digits)
+    if len(digits) > 2:
+        return y
+    return 2000 + y if 2000 + y <= dct.year + 10 else 1900 + y
+
+
+def month_of(word: str) -> int:
+    return MONTHS[" ".join(word.lower().split())]
+
+
+def day_of(word: str) -> int:
+    word = word.lower()
+    if word in ORDINALS:
+        return ORDINALS[word]
+    return int(word.rstrip("stndrh"))
+
+
+def safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def is_capitalised(word: str) -> bool:
+    return word[:1].isupper()

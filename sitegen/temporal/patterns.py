@@ -1,0 +1,186 @@
+# ruff: noqa: E501 (a rule is one regex; splitting them across lines would hide them)
+"""The regular expressions, compiled once into one alternation scanned in one pass.
+
+Each rule is a named alternative ``r_<name>``; its inner groups are renamed ``<name>__<group>``
+so that a match yields the rule's name (``m.lastgroup``) and its own groups. Rules that can start
+at the same place are listed longest first: Python's alternation takes the first that matches.
+In front of every rule may stand a modifier ("about", "more than") and a position ("the end of",
+"early", "mid-"); the tagger decides whether that rule accepts them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitegen.temporal.lexicon import (
+    DAY_PARTS,
+    HOLIDAYS,
+    MODS,
+    MONTHS,
+    NUMBERS,
+    ORDINALS,
+    POSITION,
+    REFS,
+    SEASONS,
+    SET_WORDS,
+    UNITS,
+    VAGUE,
+    WEEKDAYS,
+    alternation,
+)
+
+_END = r"(?![\w'])"  # a word ends here, and "'s" does not continue it
+MONTH = rf"(?:{alternation(MONTHS)})(?!\w)"
+WEEKDAY = rf"(?:{alternation(WEEKDAYS)})(?!\w)"
+YEAR = r"(?:1\d\d\d|20\d\d)(?![\d,.]\d)(?!\d)"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+NUM = rf"(?:\d+(?:\.\d+)?|(?:{alternation(NUMBERS)}){_END})"
+ORD = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|{alternation(k for k in ORDINALS if k not in ('last', 'final'))})"
+VAGUE_NUM = rf"(?:{alternation(VAGUE - {'the'})})"
+UNIT = rf"(?:{alternation(UNITS)}){_END}"
+SEASON = rf"(?:{alternation(SEASONS)}){_END}"
+PART = rf"(?:{alternation(DAY_PARTS)}){_END}"
+TZ = r"(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|SGT|JST|IST)(?!\w)"
+AMPM = r"(?:a\.m\.|p\.m\.|am|pm|a\.m|p\.m)(?![\w])"
+REL = r"(?:this|last|next|past|previous|coming|following|current|same|that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+coming|the\s+current|the\s+past|the\s+last|the\s+preceding|the\s+upcoming)"
+DEICTIC = r"(?:today|yesterday|tomorrow|tonight|tmrw|tmr|tdy)"
+
+RULES: list[tuple[str, str]] = [
+    # Absolute dates, most specific first.
+    (
+        "iso",
+        r"(?P<y>[12]\d{3})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?:T(?P<h>[0-2]\d):(?P<mi>[0-5]\d))?(?!\d)",
+    ),
+    (
+        "numeric",
+        r"(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/.]\d)",
+    ),
+    (
+        "year_range",
+        rf"(?P<y1>{YEAR})\s*(?:-|–|to)\s*(?P<y2>\d{{4}}|\d{{2}})(?!\d)(?!\s*(?:%|percent))",
+    ),
+    (
+        "bc_range",
+        r"(?P<y1>\d{1,4})\s*(?:-|–|to)\s*(?P<y2>\d{1,4})\s*(?P<era>BCE?|B\.C\.E?\.?)(?!\w)",
+    ),
+    (
+        "bc",
+        r"(?P<y>\d{1,4})\s*(?P<era>BCE?|B\.C\.E?\.?|AD|A\.D\.|CE)(?!\w)|(?:AD|A\.D\.)\s*(?P<ad>\d{1,4})(?!\d)",
+    ),
+    (
+        "mdy",
+        rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<m>{MONTH})\s*(?:the\s+)?(?P<d>{DAY})(?:(?:,\s*|\s+)(?P<y>{YEAR}|'\d\d(?!\w)))?(?:,?\s+(?P<wd2>{WEEKDAY}))?",
+    ),
+    (
+        "dmy",
+        rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAY}|{ORD})\s*(?:of\s+)?(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?(?:,?\s+(?P<wd2>{WEEKDAY}))?",
+    ),
+    ("month_year", rf"(?P<m>{MONTH})(?:\s+of)?,?\s+(?P<y>{YEAR}|'\d\d(?!\w))"),
+    ("decade", r"(?:the\s+)?(?P<y>1\d\d0|20\d0|'\d0|\d0)'?s(?!\w)"),
+    (
+        "century",
+        rf"(?:the\s+)?(?P<n>{ORD})[-\s]+century(?:\s+(?P<era>BCE?|B\.C\.|AD|A\.D\.))?(?!\w)",
+    ),
+    (
+        "quarter",
+        rf"(?:the\s+)?(?:(?P<y0>{YEAR})(?:'s)?\s+|(?P<rel0>this|last|next)\s+year's\s+)?(?:fiscal\s+|calendar\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+(?:fiscal[-\s]+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?:(?P<y>{YEAR})|(?P<rel>this|last|next)\s+year))?(?!\w)",
+    ),
+    (
+        "quarter_rel",
+        r"(?:the\s+)?(?P<rel>latest|current|recent|past|previous|last|same|year-ago|year-earlier|comparable|fiscal|first|second|third|fourth)?(?:[-\s]+(?:fiscal|year-ago|year-earlier))?\s*quarter(?!\w)",
+    ),
+    (
+        "half",
+        rf"(?:the\s+)?(?P<h>first|second|1st|2nd|latter)\s+half(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<rel>this|last|next)\s+year|the\s+year))?(?!\w)",
+    ),
+    ("season", rf"(?:(?P<rel>{REL})\s+)?(?:the\s+)?(?P<s>{SEASON})(?:\s+of)?(?:\s+(?P<y>{YEAR}))?"),
+    (
+        "holiday",
+        rf"(?:(?P<rel>{REL})\s+)?(?P<h>{alternation(HOLIDAYS)}|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?|new\s+year)(?!\w)(?:\s+(?P<y>{YEAR}))?",
+    ),
+    # Times of day, with an optional day after them.
+    (
+        "clock",
+        rf"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>{AMPM})(?:\s+(?P<tz>{TZ}))?(?:,?\s+(?:on\s+)?(?P<day>{WEEKDAY}|{DEICTIC}))?",
+    ),
+    (
+        "clock24",
+        rf"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?!\d)(?::\d\d)?(?:\s+(?P<tz>{TZ}))?(?:\s+(?P<day>{WEEKDAY}|{DEICTIC}))?",
+    ),
+    ("oclock", rf"(?P<h>{NUM})\s+o'clock"),
+    ("noon", r"(?P<w>noon|midnight|midday)(?!\w)"),
+    # Relative and anaphoric expressions.
+    (
+        "ago",
+        rf"(?P<n>{NUM}|{VAGUE_NUM})?[-\s]*(?P<u>{UNIT})\s+(?P<dir>ago|earlier|later|before|after|afterwards?|previously|hence|from\s+now|back)(?!\w)(?!\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|I)\b)",
+    ),
+    ("rel_weekday", rf"(?P<rel>{REL})\s+(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?"),
+    ("rel_month", rf"(?P<rel>{REL})\s+(?P<m>{MONTH})"),
+    ("rel_part", rf"(?P<rel>{REL}|{DEICTIC}|the|that|this)\s+(?P<part>{PART})"),
+    (
+        "rel_unit",
+        rf"(?P<rel>{REL}|the)\s+(?:(?P<first>first|final|initial|last)\s+)?(?:(?P<n>{NUM}|{VAGUE_NUM})\s+)?(?P<u>{UNIT})(?P<tail>\s+(?:before|after)(?!\s+(?:the|a|an|his|her|its|their)\b))?",
+    ),
+    (
+        "deictic",
+        rf"(?:the\s+day\s+(?P<pre>before|after)\s+)?(?P<w>{DEICTIC})(?!\w)(?:\s+(?P<part>{PART}))?",
+    ),
+    (
+        "weekday",
+        rf"(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?(?:,?\s+(?P<m>{MONTH})\s+(?P<d>{DAY}))?",
+    ),
+    ("part", rf"(?P<part>{PART})"),
+    ("ref", rf"(?P<w>{alternation(REFS)}){_END}"),
+    # Sets, then durations, then bare years, which everything above outranks.
+    (
+        "set",
+        rf"(?P<w>{alternation(SET_WORDS)})(?!\w)|(?P<q>every|each|per)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{NUM})\s+)?(?:(?P<u>{UNIT})|(?P<wd>{WEEKDAY})|(?P<part>{PART}))|(?P<times>once|twice|\d+\s+times|{NUM}\s+times)\s+(?:a|an|per|each)\s+(?P<u2>{UNIT})",
+    ),
+    ("month", rf"(?P<m>{MONTH})"),
+    (
+        "duration",
+        rf"(?P<n>{NUM}|{VAGUE_NUM})(?:\s+and\s+a\s+half|\s+1/2)?(?:\s+more)?[-\s]+(?P<u>{UNIT})(?P<old>-old|\s+old|\s+of\s+age)?",
+    ),
+    ("half_unit", rf"half\s+(?:an?\s+)?(?P<u>{UNIT})"),
+    ("bare_unit", r"(?P<u>years|months|weeks|days|hours|minutes|decades|centuries)(?!\w)"),
+    (
+        "year",
+        rf"(?:(?P<fy>fiscal(?:\s+year)?|FY|the\s+year|calendar(?:\s+year)?|(?:the\s+)?year)\s*)?(?P<y>{YEAR})",
+    ),
+    ("short_year", r"(?<=\s)'(?P<y>\d\d)(?!\w)"),
+]
+
+_MOD = rf"(?:(?P<mod>{alternation(MODS)})\s+)?"
+_POS = rf"(?:(?P<pos>{alternation(POSITION)})(?:(?<=-)|\s+))?"
+
+
+def _namespaced(name: str, pattern: str) -> str:
+    pattern = re.sub(r"\(\?P<(\w+)>", rf"(?P<{name}__\1>", pattern)
+    return re.sub(r"\(\?P=(\w+)\)", rf"(?P={name}__\1)", pattern)
+
+
+SCANNER = re.compile(
+    r"(?<![\w$£€#@/\-.])"
+    + _MOD
+    + _POS
+    + "(?:"
+    + "|".join(f"(?P<r_{name}>{_namespaced(name, pattern)})" for name, pattern in RULES)
+    + ")",
+    re.IGNORECASE,
+)
+
+# Quick pre-filter: a text without any of these has no time expression.
+TRIGGER = re.compile(
+    r"\d|"
+    + rf"\b(?:{alternation(MONTHS)}|{alternation(WEEKDAYS)}|{alternation(UNITS)}|"
+    + rf"{alternation(REFS)}|{alternation(SEASONS)}|{alternation(DAY_PARTS)}|{DEICTIC}|"
+    + rf"{alternation(SET_WORDS)}|{alternation(HOLIDAYS)}|noon|midnight|midday|quarter|half|"
+    + "easter|thanksgiving|new year)",
+    re.IGNORECASE,
+)
+
+
+def groups(m: re.Match[str], rule: str) -> dict[str, str]:
+    """The match's groups that belong to ``rule``, by their short names (unmatched ones absent)."""
+    prefix = rule + "__"
+    return {k[len(prefix) :]: v for k, v in m.groupdict().items() if v and k.startswith(prefix)}

@@ -1,0 +1,81 @@
+"""Rules for durations and sets: "23 years", "about two years", "for years", "annual", "every day".
+
+A duration is never a date: "23 years in power" is ``P23Y``. Ages ("a 23-year-old", "five years
+old") are not time expressions at all.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitegen.temporal.context import Context
+from sitegen.temporal.found import Found, duration
+from sitegen.temporal.lexicon import DAY_PARTS, SET_WORDS, UNITS, VAGUE, WEEKDAYS, number
+
+_PRICE_BEFORE = re.compile(r"(?:\d|dollars?|cents?|percent|%|million|billion)\S*\s+$", re.I)
+_BARE_BEFORE = re.compile(
+    r"\b(?:for|over|in|within|after|took|take|takes|taking|lasted|lasting|spent|spend|than)\s+$",
+    re.I,
+)
+_HALF = {"TH": "PT30M", "D": "PT12H", "Y": "P6M", "M": "P2W", "DE": "P5Y", "CE": "P50Y"}
+
+
+def _count(word: str) -> float | None:
+    word = " ".join(word.lower().split())
+    if word in VAGUE:
+        return None
+    try:
+        return float(word)
+    except ValueError:
+        n = number(word)
+        return float(n) if n is not None else None
+
+
+def set_(g: dict[str, str], ctx: Context) -> Found | None:
+    if "w" in g:
+        return Found("SET", SET_WORDS[g["w"].lower()])
+    if "wd" in g:
+        return Found("SET", f"XXXX-WXX-{WEEKDAYS[g['wd'].lower()] + 1}")
+    if "part" in g:
+        return Found("SET", f"XXXX-XX-XXT{DAY_PARTS[g['part'].lower()]}")
+    unit = UNITS[(g.get("u") or g["u2"]).lower()]
+    n = _count(g["n"]) if "n" in g else 1.0
+    if n is None:
+        return None
+    return Found("SET", duration(n * (2 if "other" in g else 1), unit))
+
+
+def duration_(g: dict[str, str], ctx: Context) -> Found | None:
+    if "old" in g or re.match(r"[-\s]+old\b", ctx.text[ctx.end : ctx.end + 6]):
+        return None  # an age
+    word = g["u"].lower()
+    unit = UNITS[word]
+    n = _count(g["n"])
+    text = ctx.text[ctx.start : ctx.end].lower()
+    if n is not None:
+        if n <= 0:
+            return None
+        if "half" in text or "1/2" in text:
+            n += 0.5
+        if g["n"].lower() in ("a", "an"):
+            if unit == "TS" or word == "second":
+                return None  # "a second time"
+            if unit in ("Y", "M", "W", "D") and _PRICE_BEFORE.search(ctx.text[: ctx.start][-30:]):
+                return Found("SET", duration(1, unit))  # "$5 a year"
+    elif word.endswith("s") is False and g["n"].lower() not in ("a few", "a couple of"):
+        return None  # "some year", "many a day"
+    return Found("DURATION", duration(n, unit))
+
+
+def half_unit(g: dict[str, str], ctx: Context) -> Found | None:
+    value = _HALF.get(UNITS[g["u"].lower()])
+    return Found("DURATION", value) if value else None
+
+
+def bare_unit(g: dict[str, str], ctx: Context) -> Found | None:
+    if not _BARE_BEFORE.search(ctx.text[max(0, ctx.start - 12) : ctx.start]):
+        return None
+    return Found("DURATION", duration(None, UNITS[g["u"].lower()]))
+
+
+HANDLERS = {"set": set_, "duration": duration_, "half_unit": half_unit, "bare_unit": bare_unit}

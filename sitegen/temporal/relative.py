@@ -1,0 +1,212 @@
+"""Rules for relative expressions: "two years ago", "last week", "the following day", "Thursday".
+
+Deictic expressions count from the DCT; anaphoric ones ("the next day", "that year", "three days
+later") from the last date mentioned (see :mod:`sitegen.temporal.context`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sitegen.temporal import points
+from sitegen.temporal.absolute import calendar_date
+from sitegen.temporal.context import Context
+from sitegen.temporal.found import Found, date_found, duration, is_capitalised
+from sitegen.temporal.lexicon import DAY_PARTS, MONTHS, REFS, UNITS, VAGUE, WEEKDAYS, number
+from sitegen.temporal.points import Point
+
+# Unit codes -> the granularity of a date named by that unit ("last week" is a week).
+_GRAN = {"D": "D", "W": "W", "WE": "WE", "2W": "W", "M": "M", "Q": "Q", "Y": "Y"}
+_GRAN.update({"DE": "E", "CE": "C"})
+_BACK = {"ago", "earlier", "before", "previously", "back"}
+_FORWARD_DCT = {"hence", "from now"}
+
+
+def _words(s: str | None) -> str:
+    return " ".join((s or "").lower().split())
+
+
+def _amount(word: str | None) -> float | None:
+    """The number of a count ("two", "3", "a"); ``None`` for vague or missing counts."""
+    if word is None or _words(word) in VAGUE:
+        return None
+    try:
+        return float(word)
+    except ValueError:
+        n = number(word)
+        return float(n) if n is not None else None
+
+
+def ago(g: dict[str, str], ctx: Context) -> Found | None:
+    unit = UNITS[g["u"].lower()]
+    direction = _words(g["dir"])
+    back = direction in _BACK
+    n = _amount(g.get("n"))
+    if n is None:
+        if "n" in g or unit in ("Y", "DE", "M", "W", "D", "CE"):
+            return Found("DATE", "PAST_REF" if back else "FUTURE_REF")
+        return None
+    if n != int(n) or n <= 0:
+        return None
+    if direction == "ago" or direction in _FORWARD_DCT:
+        base = ctx.today
+        if unit == "Y" and ctx.anchor is not None and ctx.anchor.gran == "Q":
+            base = ctx.anchor  # "profit in the quarter ... a year ago": the year-ago quarter
+    else:
+        base = ctx.antecedent()
+    return date_found(points.shift(base, unit, int(-n if back else n)))
+
+
+def rel_weekday(g: dict[str, str], ctx: Context) -> Found | None:
+    rel = _words(g["rel"])
+    wd = WEEKDAYS[g["wd"].lower()]
+    if rel in ("last", "past", "previous"):
+        day = points.weekday(ctx.dct - dt.timedelta(days=1), wd, -1)
+    elif rel in ("next", "coming", "the coming"):
+        day = points.weekday(ctx.dct + dt.timedelta(days=1), wd, 1)
+    elif rel in ("this", "current"):
+        day = points.weekday(ctx.dct, wd, ctx.tense())
+    elif rel in ("the following", "the next"):
+        day = points.weekday(ctx.antecedent().day + dt.timedelta(days=1), wd, 1)
+    elif rel in ("the previous", "the preceding"):
+        day = points.weekday(ctx.antecedent().day - dt.timedelta(days=1), wd, -1)
+    elif rel in ("that", "the same"):
+        day = points.weekday(ctx.antecedent().day, wd, 0)
+    else:
+        return None
+    return _day_part(day, g.get("part"))
+
+
+def _day_part(day: dt.date, part: str | None) -> Found:
+    return date_found(Point(day, "D", clock=DAY_PARTS[part.lower()] if part else ""))
+
+
+def rel_month(g: dict[str, str], ctx: Context) -> Found | None:
+    rel = _words(g["rel"])
+    word = g["m"]
+    if word.lower() in ("may", "march", "mar") and not is_capitalised(word):
+        return None
+    m = MONTHS[word.lower()]
+    y = ctx.dct.year
+    if rel in ("last", "past", "previous"):
+        y -= m >= ctx.dct.month
+    elif rel in ("next", "coming", "the coming"):
+        y += m <= ctx.dct.month
+    elif rel in ("that", "the same", "the following", "the next", "the previous"):
+        base = ctx.antecedent().day
+        y = base.year + (rel in ("the following", "the next") and m <= base.month)
+        y -= rel == "the previous" and m >= base.month
+    elif rel not in ("this", "current"):
+        return None
+    return date_found(points.month(y, m))
+
+
+def rel_part(g: dict[str, str], ctx: Context) -> Found | None:
+    rel = _words(g["rel"])
+    part = g["part"].lower()
+    if rel in ("yesterday", "today", "tomorrow", "tonight", "tmr", "tmrw", "tdy"):
+        day = ctx.day_named(rel)
+    elif rel == "last" and DAY_PARTS[part] in ("NI", "EV"):
+        day = ctx.dct - dt.timedelta(days=1)
+    elif rel in ("this", "the", "that", "the same"):
+        anchor = ctx.anchor
+        use_anchor = rel != "this" and anchor is not None and anchor.gran == "D"
+        day = anchor.day if use_anchor and anchor is not None else ctx.dct
+    elif rel in ("the following", "the next"):
+        day = ctx.antecedent().day + dt.timedelta(days=1)
+    else:
+        return None
+    return _day_part(day, part)
+
+
+def rel_unit(g: dict[str, str], ctx: Context) -> Found | None:
+    rel = _words(g["rel"])
+    word = g["u"].lower()
+    unit = UNITS[word]
+    plural = word.endswith("s") and word not in ("hrs", "mins", "secs", "yrs", "wks")
+    if "n" in g or "first" in g or (plural and rel.startswith("the")):
+        amount = _amount(g.get("n")) if "n" in g else (None if plural else 1.0)
+        if "n" in g and amount is not None and amount != int(amount):
+            return Found("DURATION", duration(amount, unit))
+        if rel in ("last", "this", "next") and "n" not in g:
+            return None
+        return Found("DURATION", duration(amount, unit))
+    if plural:
+        return None
+    gran = _GRAN.get(unit)
+    if gran is None:
+        return None
+    if "tail" in g:
+        step = 1 if "after" in g["tail"].lower() else -1
+        return date_found(points.shift(ctx.antecedent(), unit, step)) if rel == "the" else None
+    now = points.at(ctx.today, gran)
+    if rel in ("this", "current", "the current"):
+        return date_found(now)
+    if rel in ("last", "past", "previous"):
+        return date_found(points.shift(now, unit, -1))
+    if rel in ("next", "coming", "following", "the coming", "the upcoming"):
+        return date_found(points.shift(now, unit, 1))
+    if rel in ("the past", "the last"):
+        return Found("DURATION", duration(1, unit))
+    if rel in ("the next", "the following"):
+        return date_found(points.shift(points.at(ctx.antecedent(), gran), unit, 1))
+    if rel in ("the previous", "the preceding"):
+        return date_found(points.shift(points.at(ctx.antecedent(), gran), unit, -1))
+    if rel in ("that", "the same", "same"):
+        return date_found(points.at(ctx.antecedent(), gran))
+    if rel == "the" and unit == "WE":
+        return date_found(points.at(ctx.today if not ctx.narrative else ctx.reference(), "WE"))
+    if rel == "the" and ctx.match is not None and ctx.match.group("pos"):
+        return date_found(points.at(ctx.reference(), gran))
+    return None
+
+
+def deictic(g: dict[str, str], ctx: Context) -> Found:
+    word = g["w"].lower()
+    day = ctx.day_named(word)
+    if "pre" in g:
+        day += dt.timedelta(days=-1 if g["pre"].lower() == "before" else 1)
+    if word == "tonight":
+        return _day_part(day, "night")
+    return _day_part(day, g.get("part"))
+
+
+def weekday(g: dict[str, str], ctx: Context) -> Found | None:
+    word = g["wd"]
+    lower = word.lower()
+    if len(lower.rstrip(".")) <= 4 and not (is_capitalised(word) or ctx.text.islower()):
+        return None
+    followed = ctx.text[ctx.end : ctx.end + 2].startswith((",", " 1", " 2", " 3"))
+    if lower in ("sun", "sat", "wed", "mon") and not word.isupper() and not followed:
+        return None  # "Sun", "Wed" are more often a newspaper and a verb than days
+    if lower.endswith("days"):
+        return Found("SET", f"XXXX-WXX-{WEEKDAYS[lower] + 1}")
+    if "m" in g:
+        return calendar_date({"m": g["m"], "d": g["d"]}, ctx)
+    return _day_part(ctx.weekday(WEEKDAYS[lower]), g.get("part"))
+
+
+def part(g: dict[str, str], ctx: Context) -> Found | None:
+    word = g["part"].lower()
+    if word.endswith("s") and word != "overnight":
+        return None
+    anchor = ctx.anchor
+    day = anchor.day if anchor is not None and anchor.gran == "D" else ctx.dct
+    return _day_part(day, word)
+
+
+def ref(g: dict[str, str], ctx: Context) -> Found:
+    return Found("DATE", REFS[_words(g["w"])])
+
+
+HANDLERS = {
+    "ago": ago,
+    "rel_weekday": rel_weekday,
+    "rel_month": rel_month,
+    "rel_part": rel_part,
+    "rel_unit": rel_unit,
+    "deictic": deictic,
+    "weekday": weekday,
+    "part": part,
+    "ref": ref,
+}

@@ -1,0 +1,68 @@
+"""The tagging pass: scan the text once, resolve each match in order, keep the valid ones."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from sitegen.temporal import absolute, quantities, relative
+from sitegen.temporal.context import Context, is_narrative
+from sitegen.temporal.found import Found
+from sitegen.temporal.lexicon import MODS, POSITION
+from sitegen.temporal.patterns import SCANNER, TRIGGER, groups
+from sitegen.temporal.timex import Timex
+from sitegen.temporal.validity import is_valid_value
+
+Rule = Callable[[dict[str, str], Context], "Found | list[Found] | None"]
+HANDLERS: dict[str, Rule] = {**absolute.HANDLERS, **relative.HANDLERS, **quantities.HANDLERS}
+
+# Modifiers that make sense on a date ("about 1990"); the rest only quantify durations.
+_DATE_MODS = {"about", "around", "approximately", "roughly"}
+
+
+def tag(text: str, dct: dt.date | dt.datetime) -> list[Timex]:
+    """Every time expression in ``text``, normalised against ``dct``, sorted by start."""
+    day = dct.date() if isinstance(dct, dt.datetime) else dct
+    if not TRIGGER.search(text):
+        return []
+    ctx = Context(text, day, is_narrative(text, day))
+    found: list[Timex] = []
+    pos = 0
+    while (m := SCANNER.search(text, pos)) is not None:
+        timexes = _resolve(m, ctx)
+        if timexes is None:
+            pos = m.start() + 1  # rejected: look for a shorter expression further on
+            continue
+        found.extend(timexes)
+        pos = max(m.end(), m.start() + 1)
+    return found
+
+
+def _resolve(m: re.Match[str], ctx: Context) -> list[Timex] | None:
+    rule = (m.lastgroup or "")[2:]
+    ctx.start, ctx.end, ctx.match = m.start(), m.end(), m
+    result = HANDLERS[rule](groups(m, rule), ctx)
+    if result is None:
+        return None
+    results = result if isinstance(result, list) else [result]
+    mod_word = " ".join((m.group("mod") or "").lower().split())
+    pos_word = (m.group("pos") or "").lower()
+    out = []
+    for f in results:
+        mod = f.mod
+        if mod_word:
+            if f.type != "DURATION" and mod_word not in _DATE_MODS and rule != "ago":
+                return None
+            mod = MODS[mod_word]
+        if pos_word:
+            if f.type not in ("DATE", "TIME") or f.value.endswith("_REF"):
+                return None
+            mod = POSITION[pos_word]
+        if not is_valid_value(f.value) or not m.group().strip():
+            return None
+        start, end = f.span if f.span else (m.start(), m.end())
+        out.append(Timex(start, end, ctx.text[start:end], f.type, f.value, mod))
+        if f.point is not None and f.type in ("DATE", "TIME"):
+            ctx.anchor = f.point
+    return out
