@@ -14,7 +14,13 @@ from sitegen.dates import PartialDate
 from sitegen.errors import TemplateError
 from sitegen.model import Article, Event, Mention, Page, Site, Source
 from sitegen.render import render_site
-from sitegen.views import build_views, split_sentence, text_html
+from sitegen.views import (
+    build_views,
+    markdown_html,
+    marked_markdown_html,
+    split_sentence,
+    text_html,
+)
 
 THEME = Path(sitegen.theme.__file__).parent
 XSS = "<script>alert(1)</script>"
@@ -279,3 +285,36 @@ def test_syntax_error_in_override_names_file_and_line(tmp_path: Path) -> None:
 def test_pages_are_page_objects() -> None:
     pages = render_site(make_site(), [THEME])
     assert all(isinstance(p, Page) and isinstance(p.data, bytes) for p in pages)
+
+
+def test_markdown_article_marks_mentions_safely() -> None:
+    text = (
+        "# Review of 2022\n\nTalks on [5 May](https://x.org/2022/ 'on 2022') and *in March* 2022,"
+        " code `2021`, ![2020](i.png).\n"
+    )
+    found = [(text.index(s), s) for s in ("2022\n", "5 May", "March* 2022", "2021", "2020")]
+    mentions = [
+        Mention(i, i + len(s.strip()), s.strip(), "DATE", f"v{n}", event_id="e")
+        for n, (i, s) in enumerate(found)
+    ]
+    html = str(marked_markdown_html(text, 0, mentions, {"e": "/events/e/"}))
+    assert (
+        '<h2>Review of <mark class="timex" title="v0"><a href="/events/e/">2022</a></mark></h2>'
+        in html
+    )
+    # inside a Markdown link: marked but not linked (links cannot nest)
+    assert (
+        '<a href="https://x.org/2022/" title="on 2022">'
+        '<mark class="timex" title="v1" tabindex="0">5 May</mark></a>' in html
+    )
+    assert "<em>in March</em> 2022," in html  # across markup: left alone
+    assert (
+        '<code><mark class="timex" title="v3"><a href="/events/e/">2021</a></mark></code>' in html
+    )
+    assert '<img alt="2020" src="i.png">' in html  # never inside attributes
+    assert not any(ord(c) >= 0xF0000 for c in html)
+
+
+def test_markdown_headings_move_down_and_private_use_input_is_harmless() -> None:
+    html = str(markdown_html("# Title \U000f0001\n\n###### six"))
+    assert html == "<h2>Title \ufffd</h2>\n<h6>six</h6>"
