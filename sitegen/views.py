@@ -92,6 +92,8 @@ class EventView:
     body_html: Markup
     """The curated event's Markdown body as HTML (empty for extracted events)."""
     sources: list[SourceView]
+    cited: list[SourceView]
+    """The first source of each cited article, for short listings (timelines)."""
     tags: list[Link]
     entities: list[str]
     curated: bool
@@ -275,6 +277,10 @@ def _source_view(source: Source, articles: dict[str, Article], u: Urls) -> Sourc
 def event_view(event: Event, articles: dict[str, Article], u: Urls) -> EventView:
     """The view of one event; ``articles`` by id resolves its sources."""
     route = urls.event_route(event.id)
+    sources = [_source_view(s, articles, u) for s in event.sources]
+    first_by_article: dict[str, SourceView] = {}
+    for source in sources:
+        first_by_article.setdefault(source.article_id, source)
     return EventView(
         id=event.id,
         anchor=f"event-{event.id}",
@@ -290,7 +296,8 @@ def event_view(event: Event, articles: dict[str, Article], u: Urls) -> EventView
         title=event.title,
         summary=event.summary,
         body_html=markdown_html(event.body) if event.body else Markup(""),
-        sources=[_source_view(s, articles, u) for s in event.sources],
+        sources=sources,
+        cited=list(first_by_article.values()),
         tags=_tag_links(event.tags, u),
         entities=list(event.entities),
         curated=event.curated,

@@ -318,3 +318,16 @@ def test_markdown_article_marks_mentions_safely() -> None:
 def test_markdown_headings_move_down_and_private_use_input_is_harmless() -> None:
     html = str(markdown_html("# Title \U000f0001\n\n###### six"))
     assert html == "<h2>Title \ufffd</h2>\n<h6>six</h6>"
+
+
+def test_timeline_lists_each_cited_article_once() -> None:
+    site = make_site()
+    war = next(e for e in site.events if e.id == "2022-02--war")
+    war.sources = [Source("talks", "One."), Source("notes", "Two."), Source("talks", "Three.")]
+    view = next(e for e in build_views(site).events if e.id == war.id)
+    assert [s.sentence for s in view.sources] == ["One.", "Two.", "Three."]
+    assert [s.sentence for s in view.cited] == ["One.", "Two."]
+    html = pages_of(site)["index.html"].decode()
+    item = html[html.index('id="event-2022-02--war"') :]
+    item = item[: item.index("</li>\n  </ul>")]
+    assert item.count('href="/articles/talks/"') == 1
