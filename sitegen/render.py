@@ -42,7 +42,7 @@ def make_environment(theme_dirs: list[Path]) -> jinja2.Environment:
     )
 
 
-def _template_location(exc: BaseException, env: jinja2.Environment) -> tuple[str | None, int]:
+def _template_location(exc: BaseException) -> tuple[str | None, int]:
     """The innermost template frame of a rendering traceback (Jinja rewrites frames so that
     their file name and line are the template's)."""
     found: tuple[str | None, int] = (None, 0)
@@ -72,17 +72,20 @@ def _render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
             hint="add it to your templates/ folder, or extend '!theme/<name>' for the default",
         ) from None
     except jinja2.UndefinedError as exc:
-        path, line = _template_location(exc, env)
+        path, line = _template_location(exc)
         raise TemplateError(
             f"undefined value in template {name!r}: {exc.message}",
             path=path or name,
             line=line or None,
             hint=f"available here: {', '.join(sorted(context))} (see sitegen/views.py)",
         ) from None
-    except jinja2.TemplateError as exc:  # other runtime errors raised by Jinja itself
-        path, line = _template_location(exc, env)
+    except Exception as exc:  # a filter or test misused in a template (TypeError...)
+        path, line = _template_location(exc)
         raise TemplateError(
-            f"template error: {exc}", path=path or name, line=line or None
+            f"template {name!r} failed: {type(exc).__name__}: {exc}",
+            path=path or name,
+            line=line or None,
+            hint="check the expression on that line",
         ) from None
 
 

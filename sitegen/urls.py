@@ -1,10 +1,11 @@
 """URL building: pure functions from a base_url to every page's link and output file.
 
 Each page has a *route*, a path relative to the site root (``events/<id>/``, ``""`` for the
-home page). Links inside the site are the route prefixed with ``base_path`` (``/repo/events/x/``)
-so they work at a domain root, under a subpath, and from any static server serving output/ at the
-base path. Absolute URLs (scheme and host from base_url) are only for feeds, the sitemap and
-canonical links; when base_url has no host they fall back to the path.
+home page), not encoded: :func:`output_file` turns it into the file, :meth:`Urls.link` into a
+percent-encoded link. Links inside the site are the route prefixed with ``base_path``
+(``/repo/events/x/``) so they work at a domain root, under a subpath, and from any static server
+serving output/ at the base path. Absolute URLs (scheme and host from base_url) are only for
+feeds, the sitemap and canonical links; when base_url has no host they fall back to the path.
 """
 
 from __future__ import annotations
@@ -25,13 +26,13 @@ TAGS = "tags/"
 
 
 def event_route(event_id: str) -> str:
-    """``events/<id>/``."""
-    return f"events/{quote(event_id, safe='')}/"
+    """``events/<id>/`` (ids are slugs; links percent-encode anything else)."""
+    return f"events/{event_id}/"
 
 
 def article_route(article_id: str) -> str:
     """``articles/<id>/``."""
-    return f"articles/{quote(article_id, safe='')}/"
+    return f"articles/{article_id}/"
 
 
 def year_route(year: int) -> str:
@@ -51,7 +52,7 @@ def tag_route(tag: str) -> str:
 
 def static_route(name: str) -> str:
     """``static/style.css`` for a file of the theme's static/ folder."""
-    return "static/" + quote(name.lstrip("/"))
+    return "static/" + name.lstrip("/")
 
 
 def external_url(url: str) -> str:
@@ -86,8 +87,8 @@ class Urls:
         return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
 
     def link(self, route: str) -> str:
-        """A link for use inside the site: ``/repo/events/x/``."""
-        return self.base_path + route
+        """A link for use inside the site: ``/repo/events/x/`` (percent-encoded)."""
+        return self.base_path + quote(route)
 
     def absolute(self, route: str) -> str:
         """``https://user.github.io/repo/events/x/`` (the path when base_url has no host)."""

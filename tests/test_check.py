@@ -92,3 +92,14 @@ def test_rendered_site_has_no_broken_links(tmp_path: Path, base_url: str) -> Non
     problems: list[Problem] = check_site(tmp_path, base_url)
     assert problems == []
     assert check_site(tmp_path, site.config.base_path) == []
+
+
+def test_ids_that_need_encoding_still_resolve(tmp_path: Path) -> None:
+    site = make_site()
+    site.events[0].id = "1999 end é"
+    for page in render_site(site, [THEME]):
+        path = tmp_path / page.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(page.data)
+    assert (tmp_path / "events/1999 end é/index.html").is_file()
+    assert check_site(tmp_path, "/") == []

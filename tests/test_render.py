@@ -331,3 +331,17 @@ def test_timeline_lists_each_cited_article_once() -> None:
     item = html[html.index('id="event-2022-02--war"') :]
     item = item[: item.index("</li>\n  </ul>")]
     assert item.count('href="/articles/talks/"') == 1
+
+
+def test_a_failing_expression_in_an_override_is_a_template_error(tmp_path: Path) -> None:
+    dirs = _override(
+        tmp_path,
+        {
+            "404.html": '{% extends "!theme/404.html" %}\n'
+            '{% block content %}{{ 1 + "a" }}{% endblock %}'
+        },
+    )
+    with pytest.raises(TemplateError) as info:
+        render_site(make_site(), dirs)
+    assert (info.value.path, info.value.line) == (tmp_path / "404.html", 2)
+    assert "TypeError" in info.value.message

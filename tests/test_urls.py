@@ -17,8 +17,10 @@ def test_routes() -> None:
     assert urls.static_route("style.css") == "static/style.css"
 
 
-def test_routes_quote_unsafe_ids() -> None:
-    assert urls.event_route("a b/c?") == "events/a%20b%2Fc%3F/"
+def test_links_are_percent_encoded_files_are_not() -> None:
+    route = urls.event_route("a b?é")
+    assert urls.output_file(route) == "events/a b?é/index.html"
+    assert Urls("/x/").link(route) == "/x/events/a%20b%3F%C3%A9/"
 
 
 @pytest.mark.parametrize(
