@@ -8,9 +8,9 @@ default theme's file, so an override can ``{% extends "!theme/base.html" %}`` (P
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import jinja2
 
@@ -20,6 +20,7 @@ from sitegen.model import Page, Site
 from sitegen.views import PageView, Views, build_views
 
 THEME_PREFIX = "!theme"
+T = TypeVar("T")
 
 
 def make_environment(theme_dirs: list[Path]) -> jinja2.Environment:
@@ -126,34 +127,17 @@ def render_site(site: Site, theme_dirs: list[Path]) -> list[Page]:
         render("years.html", urls.YEARS, "years", "Years", years=views.years),
         render("tags.html", urls.TAGS, "tags", "Tags", tags=views.tags),
     ]
-    events = views.events
-    for i, event in enumerate(events):
-        previous = events[i - 1] if i > 0 else None
-        following = events[i + 1] if i + 1 < len(events) else None
+    for previous, event, following in _neighbours(views.events):
         route = urls.event_route(event.id)
-        pages.append(
-            render(
-                "event.html",
-                route,
-                "event",
-                event.title,
-                event=event,
-                previous=previous,
-                next=following,
-            )
-        )
+        values = {"event": event, "previous": previous, "next": following}
+        pages.append(render("event.html", route, "event", event.title, **values))
     for article in views.articles:
         route = urls.article_route(article.id)
         pages.append(render("article.html", route, "article", article.title, article=article))
-    for i, year in enumerate(views.years):
-        previous = views.years[i - 1] if i > 0 else None
-        following = views.years[i + 1] if i + 1 < len(views.years) else None
+    for previous, year, following in _neighbours(views.years):
         route = urls.year_route(year.year)
-        pages.append(
-            render(
-                "year.html", route, "year", year.name, year=year, previous=previous, next=following
-            )
-        )
+        values = {"year": year, "previous": previous, "next": following}
+        pages.append(render("year.html", route, "year", year.name, **values))
     for tag in views.tags:
         pages.append(render("tag.html", urls.tag_route(tag.slug), "tag", tag.name, tag=tag))
     routes = [p.path.removesuffix("index.html") for p in pages if p.path != urls.NOT_FOUND]
@@ -165,6 +149,12 @@ def render_site(site: Site, theme_dirs: list[Path]) -> list[Page]:
     ]
     pages += static_pages(theme_dirs)
     return sorted(pages, key=lambda p: p.path)
+
+
+def _neighbours(items: list[T]) -> Iterator[tuple[T | None, T, T | None]]:
+    """Each item with the one before and the one after it (None at the ends)."""
+    for i, item in enumerate(items):
+        yield (items[i - 1] if i else None), item, (items[i + 1] if i + 1 < len(items) else None)
 
 
 def _page_renderer(env: jinja2.Environment, views: Views) -> Callable[..., Page]:

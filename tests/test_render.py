@@ -345,3 +345,11 @@ def test_a_failing_expression_in_an_override_is_a_template_error(tmp_path: Path)
         render_site(make_site(), dirs)
     assert (info.value.path, info.value.line) == (tmp_path / "404.html", 2)
     assert "TypeError" in info.value.message
+
+
+def test_event_page_links_its_neighbours_and_the_timeline() -> None:
+    html = pages_of(make_site())["events/2022--year/index.html"].decode()
+    assert '<a href="/events/1999--end/" rel="prev">' in html
+    assert '<a href="/events/2022-02--war/" rel="next">' in html
+    assert '<a href="/#event-2022--year">' in html
+    assert '<link rel="canonical" href="/events/2022--year/">' in html
