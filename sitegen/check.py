@@ -124,9 +124,9 @@ def _check_link(
     resolved = urlsplit(urljoin(page_url, url))
     path = posixpath.normpath(unquote(resolved.path)) + ("/" if resolved.path.endswith("/") else "")
     path = "/" if path == "//" else path
-    if not (path + "/").startswith(base) and path != base.rstrip("/"):
+    if not (path + "/").startswith(base):
         return f"points outside the site's base path {base}"
-    rel = path[len(base) :] if path.startswith(base) else ""
+    rel = path[len(base) :]  # "" for the base itself, with or without its slash
     file = _target_file(output_dir, rel)
     if file is None:
         return "no such file in output"

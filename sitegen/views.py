@@ -17,7 +17,6 @@ Context of each template (see ``render.py``):
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import itertools
 import re
@@ -319,7 +318,7 @@ def group_by_year(events: list[EventView], u: Urls) -> list[YearView]:
             MonthView(
                 year=year,
                 month=month,
-                name=f"{calendar.month_name[month]} {year}",
+                name=format_date(PartialDate(year, month)),
                 anchor=f"{year:04d}-{month:02d}",
                 events=list(in_month),
             )
