@@ -1,0 +1,181 @@
+"""One article's candidate events and time expressions: the cacheable, per-article half.
+
+Each sentence is dated (``dating.py``), checked for curated events it names (``linking.py``)
+and, when it reports a dated event of its own, turned into a :class:`Candidate` with a title
+and entities. How a sentence that names a curated event is handled:
+
+- its own event dated by what happened, at a date compatible with the curated event's: it *is*
+  that event; it becomes one more source of it, date expression and all;
+- the same, but at an incompatible date written next to the alias (within a few words): one
+  more source too, and the event is marked "sources disagree";
+- otherwise (a statement about the event, "the former proposal in Istanbul should inform
+  future discussions, he said"): a source of the curated event without a date expression, and
+  the sentence's own event (the statement) stays a candidate of its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from sitegen.dates import PartialDate
+from sitegen.extract.dating import Dating, date_sentence
+from sitegen.extract.entities import canonical, find_names
+from sitegen.extract.linking import AliasIndex, Link
+from sitegen.extract.sentences import split_sentences
+from sitegen.extract.titles import make_title
+from sitegen.extract.words import Word, content_words
+from sitegen.model import Article, Event, Mention, Source
+from sitegen.temporal import Timex
+
+# How close (in characters) a date must be to an alias to be read as that event's date.
+_NEAR_ALIAS = 40
+
+
+@dataclass
+class Candidate:
+    """One sentence's event before merging, or its link to a curated event."""
+
+    source: Source
+    date: PartialDate
+    modifier: str | None
+    title: str
+    published: dt.date
+    entities: list[str] = field(default_factory=list)
+    stems: frozenset[str] = frozenset()
+    """Content words of the sentence, for comparing it with other articles' sentences."""
+    mention: int | None = None
+    """Index in :attr:`ArticleExtraction.mentions` of the expression giving the date."""
+    curated_id: str | None = None
+    """Set when the candidate is a source of this curated event rather than an event."""
+    announced: bool = False
+    disagree: bool = False
+
+
+@dataclass
+class ArticleExtraction:
+    """What one article contributes: candidate events, curated links and time expressions."""
+
+    article_id: str
+    published: dt.date
+    candidates: list[Candidate] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    """Every time expression in the article body, in text order (``event_id`` not yet set)."""
+
+
+def extract_from_timexes(
+    article: Article, timexes: list[Timex], curated: list[Event] | AliasIndex
+) -> ArticleExtraction:
+    """The per-article stage on an already tagged text (``extract_article`` tags, then calls
+    this; tests pass hand-built timexes)."""
+    text = article.text
+    published = article.published.date()
+    timexes = sorted((t for t in timexes if t.start >= article.body_start), key=lambda t: t.start)
+    extraction = ArticleExtraction(
+        article.id,
+        published,
+        mentions=[Mention(t.start, t.end, t.text, t.type, t.value, t.mod) for t in timexes],
+    )
+    aliases = curated if isinstance(curated, AliasIndex) else AliasIndex(curated)
+    spans = split_sentences(text, article.body_start)
+    names = [find_names(text[a:b]) for a, b in spans]
+    entity_of = canonical(n for sentence_names in names for n in sentence_names)
+    person = _main_person(entity_of, names)
+    cursor = 0
+    for (start, end), sentence_names in zip(spans, names, strict=True):
+        while cursor < len(timexes) and timexes[cursor].start < start:
+            cursor += 1
+        inside = []
+        i = cursor
+        while i < len(timexes) and timexes[i].end <= end:
+            inside.append((i, timexes[i]))
+            i += 1
+        dating = date_sentence(text, (start, end), inside, published)
+        words = content_words(text, start, end)
+        links = aliases.find(words) if aliases else []
+        if dating is None and not links:
+            continue
+        sentence = text[start:end]
+        entities = list(dict.fromkeys(entity_of[n] for n in sentence_names))
+        base = {"published": published, "entities": entities}
+        for link in links:
+            event = aliases.events[link.event_id]
+            joined = _join(dating, link, event, timexes)
+            dated = joined is not None and dating is not None
+            source = _source(article.id, sentence, timexes, dating.timex if dated else None)
+            extraction.candidates.append(
+                Candidate(
+                    source,
+                    dating.date if dated else event.date,
+                    dating.modifier if dated else None,
+                    event.title,
+                    mention=dating.timex if dated else None,
+                    curated_id=link.event_id,
+                    disagree=joined == "disagree",
+                    **base,
+                )
+            )
+            if dated:
+                assert dating is not None
+                dating = None  # the sentence's event is the curated one
+        if dating is None:
+            continue
+        extraction.candidates.append(
+            Candidate(
+                _source(article.id, sentence, timexes, dating.timex),
+                dating.date,
+                dating.modifier,
+                make_title(sentence, sentence_names, entity_of, person),
+                stems=_stems(words, inside),
+                mention=dating.timex,
+                announced=dating.announced,
+                **base,
+            )
+        )
+    return extraction
+
+
+def _stems(words: list[Word], timexes: list[tuple[int, Timex]]) -> frozenset[str]:
+    """The sentence's content words but those of its time expressions: two reports of one event
+    that date it differently ("on Monday", "on June 25") should still look alike."""
+    return frozenset(
+        s for s, a, b in words if not any(t.start <= a and b <= t.end for _, t in timexes)
+    )
+
+
+def _join(dating: Dating | None, link: Link, event: Event, timexes: list[Timex]) -> str | None:
+    """``same`` when the sentence's own event is the curated event, ``disagree`` when it is the
+    curated event at an incompatible date, None when the sentence only mentions it."""
+    if dating is None or dating.kind != "content" or dating.timex is None:
+        return None
+    if _within(dating.date, event):
+        return "same"
+    timex = timexes[dating.timex]
+    gap = max(link.start - timex.end, timex.start - link.end)
+    return "disagree" if gap <= _NEAR_ALIAS else None
+
+
+def _within(date: PartialDate, event: Event) -> bool:
+    if event.end is None:
+        return date.compatible(event.date)
+    first, last = event.date.first_day(), event.end.last_day()
+    return (
+        first <= date.first_day() <= date.last_day() <= last
+        or date.first_day() <= first <= last <= date.last_day()
+    )
+
+
+def _source(article_id: str, sentence: str, timexes: list[Timex], index: int | None) -> Source:
+    if index is None:
+        return Source(article_id, sentence)
+    timex = timexes[index]
+    return Source(article_id, sentence, timex.start, timex.end, timex.text)
+
+
+def _main_person(entity_of: dict[str, str], names: list[list[str]]) -> str:
+    """The surname of the person the article names most (a pronoun's most likely referent)."""
+    counts = Counter(
+        entity_of[n] for sentence_names in names for n in sentence_names if entity_of[n] != n
+    )
+    return counts.most_common(1)[0][0].split()[-1] if counts else ""

@@ -1,0 +1,166 @@
+"""When did the event of a sentence happen? Pick the expression the event hangs on.
+
+A sentence in the news reports one of two things: something that happened (dated by a DATE or
+TIME expression in it) or somebody saying something (dated to the report). The rules:
+
+1. Only DATE and TIME expressions can date an event; DURATION ("23 years") and SET ("annual")
+   never do, and neither do undated references (``PRESENT_REF``, decades, ``XXXX-...``).
+2. An expression that only bounds the event is not its date: TimeML mods BEFORE/AFTER/...
+   ("prior to 2022") and expressions right after "since", "until", "than", "after", "before"...
+   ("sooner than in 2022", "two days after 5 May").
+3. A recent day right next to a reporting verb ("said on Thursday", "told reporters on Thursday",
+   "On Thursday, Putin said") is the date of the report, not of the content.
+4. Of the remaining (content) expressions, those not after the report date are candidates; the
+   most precise one wins, the first in the sentence on a tie. News writers give an event's own
+   date at its finest grain, while coarser dates in the same sentence are mostly background.
+5. No content date: a sentence with a reporting verb is dated to the report (the report's own
+   weekday/date expression, else the article's publication date); so is a sentence whose only
+   content dates lie in the future, marked *announced*. A planning or offering cue ("prepared
+   to", "plans to", "will") also marks a report-dated event as announced.
+6. Anything else (no date, no report) is not an event on its own; curated aliases may still
+   link it (see ``linking.py``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from sitegen.dates import PartialDate
+from sitegen.extract.words import wordset
+from sitegen.temporal import Timex
+
+_VALUE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
+_PERIOD_RE = re.compile(r"^(\d{4})-(SP|SU|FA|AU|WI|Q[1-4]|H[12])$")
+_PERIOD_MOD = {"Q1": "start", "H1": "start", "Q4": "end", "H2": "end"}
+_MODS = {"START": "start", "MID": "mid", "END": "end", "APPROX": "approx"}
+_BOUND_MODS = wordset(
+    """
+    BEFORE AFTER ON_OR_BEFORE ON_OR_AFTER LESS_THAN MORE_THAN EQUAL_OR_LESS EQUAL_OR_MORE
+    """
+)
+_PRECISION_RANK = {"day": 2, "month": 1, "year": 0}
+
+_REPORT_RE = re.compile(
+    r"\b(?:said|says|say|saying|told|tells|tell|added|adding|stated|claimed|claims|insisted|"
+    r"argued|arguing|announced|announces|declared|warned|noted|responded|replied|explained|"
+    r"mentioned|continued|quoted|according to|ruled out|rules out|denied|denies|confirmed|"
+    r"confirms|acknowledged|admitted|suggested|urged|asked|speaking|spoke|reported|reports|"
+    r"stressed|vowed|pledged|promised|threatened|justified|dismissed|"
+    r"rejected|accused|called for|described|wrote)\b",
+    re.IGNORECASE,
+)
+_BOUND_RE = re.compile(
+    r"\b(?:since|until|till|than|after|before|following|prior to|by|ahead of|through|"
+    r"up to)\W+(?:(?:the|a|in|on|at|of|early|late|mid)\W+){0,2}$",
+    re.IGNORECASE,
+)
+_ANNOUNCED_RE = re.compile(
+    r"\b(?:prepared to|plans? to|planned to|planning to|intends? to|intended to|"
+    r"set to|scheduled to|expected to|going to|will|offered to|offers to|proposed to|"
+    r"threatened to|promised to|pledged to|vowed to)\b",
+    re.IGNORECASE,
+)
+_GAP_WORDS_RE = re.compile(r"^[^,.;:!?\"“”]*$")
+_REPORT_GAP_WORDS = 6
+_REPORT_WINDOW_DAYS = 7
+
+
+def timex_date(timex: Timex) -> tuple[PartialDate, str | None] | None:
+    """The date a DATE/TIME expression gives, at its own precision, with its modifier; None
+    when it gives no calendar date (durations, sets, ``PRESENT_REF``, decades, bounds)."""
+    if timex.type not in ("DATE", "TIME") or timex.mod in _BOUND_MODS:
+        return None
+    modifier = _MODS.get(timex.mod)
+    match = _VALUE_RE.match(timex.value)
+    try:
+        if match:
+            year, month, day = (int(g) if g else None for g in match.groups())
+            assert year is not None
+            return PartialDate(year, month, day), modifier
+        period = _PERIOD_RE.match(timex.value)
+        if period:
+            return PartialDate(int(period.group(1))), modifier or _PERIOD_MOD.get(period.group(2))
+    except ValueError:  # 2024-02-30 from a faulty normalisation: no date rather than a crash
+        return None
+    return None
+
+
+@dataclass(frozen=True)
+class Dating:
+    """How one sentence is dated."""
+
+    date: PartialDate
+    modifier: str | None
+    timex: int | None
+    """Index (into the article's timexes) of the expression giving the date; None for the
+    publication date."""
+    kind: str
+    """``content`` (a date of what happened), ``report`` (the date of the saying) or
+    ``published`` (the article's date stands in for the report's)."""
+    announced: bool = False
+    reported: bool = False
+    """The sentence reports speech (it has a reporting verb)."""
+
+
+def date_sentence(
+    text: str,
+    span: tuple[int, int],
+    timexes: list[tuple[int, Timex]],
+    published: dt.date,
+) -> Dating | None:
+    """Date the sentence ``text[span[0]:span[1]]`` whose time expressions are ``timexes``
+    (pairs of the article-wide index and the timex); None when it reports no dated event."""
+    start, end = span
+    sentence = text[start:end]
+    reports = [(m.start() + start, m.end() + start) for m in _REPORT_RE.finditer(sentence)]
+    report: tuple[int, PartialDate] | None = None
+    content: list[tuple[int, Timex, PartialDate, str | None]] = []
+    for index, timex in timexes:
+        dated = timex_date(timex)
+        if dated is None or _BOUND_RE.search(text, max(start, timex.start - 40), timex.start):
+            continue
+        date, modifier = dated
+        if report is None and _is_report_date(text, timex, date, reports, published):
+            report = (index, date)
+        else:
+            content.append((index, timex, date, modifier))
+
+    report_date = report[1] if report else PartialDate.from_date(published)
+    past = [c for c in content if c[2].first_day() <= report_date.last_day()]
+    if past:
+        best = max(past, key=lambda c: (_PRECISION_RANK[c[2].precision], -c[1].start))
+        return Dating(best[2], best[3], best[0], "content", reported=bool(reports))
+    if not reports and not content:
+        return None
+    announced = bool(content) or bool(_ANNOUNCED_RE.search(sentence))
+    if report:
+        return Dating(report[1], None, report[0], "report", announced, bool(reports))
+    return Dating(report_date, None, None, "published", announced, bool(reports))
+
+
+def _is_report_date(
+    text: str,
+    timex: Timex,
+    date: PartialDate,
+    reports: list[tuple[int, int]],
+    published: dt.date,
+) -> bool:
+    if date.precision != "day":
+        return False
+    days_before = (published - date.first_day()).days
+    if not 0 <= days_before <= _REPORT_WINDOW_DAYS:
+        return False
+    for verb_start, verb_end in reports:
+        if verb_end <= timex.start:
+            gap = text[verb_end : timex.start]
+        elif timex.end <= verb_start:
+            gap = text[timex.end : verb_start]
+        else:
+            continue
+        if _GAP_WORDS_RE.match(gap.strip()) and len(gap.split()) <= _REPORT_GAP_WORDS:
+            return True
+        if timex.end <= verb_start and gap.startswith(",") and len(gap.split()) <= 4:
+            return True  # "On Thursday, Putin said"
+    return False

@@ -1,0 +1,84 @@
+"""Link sentences to curated events that they name by an alias or a close variant of one.
+
+A curated event lists aliases ("Istanbul talks", "proposal in Istanbul"). A sentence names the
+event when every content word of one alias (or of the event's title) appears in it, in any order
+and with any inflection (compared by stem, see ``words.py``), within a short window: at most
+three words per alias word, and never fewer than the alias plus six. So "the former proposal in
+Istanbul" names "Istanbul proposal", and "Boris Yeltsin had asked him to do before stepping
+down" names "Yeltsin stepping down", while two alias words at opposite ends of a long sentence
+do not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import product
+
+from sitegen.extract.words import Word, content_words
+from sitegen.model import Event
+
+
+@dataclass(frozen=True)
+class Link:
+    """A curated event named in a sentence, and where (character offsets into the text)."""
+
+    event_id: str
+    start: int
+    end: int
+
+
+class AliasIndex:
+    """The aliases of the curated events, as stem lists, ready to be matched against sentences."""
+
+    def __init__(self, curated: list[Event]) -> None:
+        self.events: dict[str, Event] = {event.id: event for event in curated}
+        """The curated events by id."""
+        self._aliases: list[tuple[str, tuple[str, ...]]] = []
+        seen: set[tuple[str, tuple[str, ...]]] = set()
+        for event in curated:
+            for phrase in [*event.aliases, event.title]:
+                stems = tuple(s for s, _, _ in content_words(phrase))
+                if stems and (event.id, stems) not in seen:
+                    seen.add((event.id, stems))
+                    self._aliases.append((event.id, stems))
+        self._first: dict[str, list[int]] = {}
+        for i, (_, stems) in enumerate(self._aliases):
+            self._first.setdefault(stems[0], []).append(i)
+
+    def __bool__(self) -> bool:
+        return bool(self._aliases)
+
+    def find(self, words: list[Word]) -> list[Link]:
+        """Curated events named among ``words`` (stem, start, end), one link per event, at the
+        tightest match."""
+        positions: dict[str, list[int]] = {}
+        for i, (s, _, _) in enumerate(words):
+            positions.setdefault(s, []).append(i)
+        best: dict[str, tuple[int, int, int]] = {}
+        for first in self._first.keys() & positions.keys():
+            for alias in self._first[first]:
+                event, stems = self._aliases[alias]
+                if not all(s in positions for s in stems):
+                    continue
+                window = _tightest(stems, positions)
+                if window is None:
+                    continue
+                lo, hi = window
+                if event not in best or hi - lo < best[event][1] - best[event][0]:
+                    best[event] = (lo, hi, alias)
+        return [
+            Link(event, words[lo][1], words[hi][2])
+            for event, (lo, hi, _) in sorted(best.items(), key=lambda item: item[1][0])
+        ]
+
+
+def _tightest(stems: tuple[str, ...], positions: dict[str, list[int]]) -> tuple[int, int] | None:
+    """The narrowest window holding every stem, if it is narrow enough."""
+    limit = max(3 * len(stems), len(stems) + 6)
+    best: tuple[int, int] | None = None
+    choices = [positions[s][:8] for s in stems]  # a word repeated more often adds nothing new
+    for combo in product(*choices):
+        lo, hi = min(combo), max(combo)
+        if hi - lo < limit and (best is None or hi - lo < best[1] - best[0]):
+            best = (lo, hi)
+    return best

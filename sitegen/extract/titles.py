@@ -1,0 +1,134 @@
+"""A short headline from a sentence: subject first, about twelve words at most.
+
+1. Drop what comes before the subject: a connective ("And", "Meanwhile,"), an attribution
+   ("According to Reuters,") and a leading adverbial clause ("Despite ..., Putin justified")
+   up to the comma after which a name or a pronoun begins the main clause.
+2. A trailing attribution ("..., President Vladimir Putin said on Thursday") moves to the front:
+   ``Putin says Russia is ready to negotiate ...``; so does ``Reuters quoted Putin as saying``.
+3. A pronoun subject ("he insisted") becomes the sentence's first person named ("Putin").
+4. Cut to twelve words, at the last comma or conjunction if that keeps five words or more, and
+   never end on a function word.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitegen.extract.words import STOPWORDS, wordset
+
+MAX_WORDS = 12
+_MIN_CUT = 5
+
+_CONNECTIVE_RE = re.compile(
+    r"^(?:and|but|so|meanwhile|however|also|yet|still|then|now)\b[,.]?\s+", re.IGNORECASE
+)
+_ATTRIBUTION_RE = re.compile(r"^according to [^,]{1,80},\s+", re.IGNORECASE)
+_LEAD_WORDS = wordset(
+    """
+    in on at after before despite although though while when speaking following during since
+    as with amid asked responding in addition earlier later last by for under until
+    """
+)
+_MAIN_SUBJECT_RE = re.compile(r",\s+(?=(?:[A-Z][\w’'.\-]+|he|she|they|it|we)\s)")
+_SPEAKER_RE = re.compile(
+    r"[,”\"’]\s*,?\s+(?P<speaker>(?:[\w’'.\-]+\s+){0,5}?)"
+    r"(?:said|says|told|added|insisted|argued|claimed|stated|noted|warned|explained|continued|"
+    r"responded|replied)\b(?=\s*(?:on\s+)?[\w’'.\-]*\s*(?:[,.;]|$))"
+)
+_QUOTED_AS_RE = re.compile(r"\bquoted\s+(?P<speaker>.{1,60}?)\s+as\s+saying\b")
+_PRONOUN_RE = re.compile(r"^(?:he|she)\b", re.IGNORECASE)
+_CUT_RE = re.compile(r",|\s(?:but|and|though|although|while|when|which|who|as|after)\s")
+_PREPOSITION_RE = re.compile(r"\s(?:in|on|at|for|with|over|from|to|of|by|about|against)\s")
+_QUOTES = '“”"'
+_TRIM = " \t\n,;:-–—.\"“”‘’'"
+
+
+def make_title(sentence: str, names: list[str], canonical: dict[str, str], person: str = "") -> str:
+    """A headline for ``sentence``; ``names`` are the names in it (``entities.find_names``),
+    ``canonical`` maps a name to its entity (``Putin`` -> ``Vladimir Putin``) and ``person`` is
+    who a pronoun most likely stands for when the sentence names nobody (the article's main
+    person)."""
+    text = _ATTRIBUTION_RE.sub("", _CONNECTIVE_RE.sub("", sentence.strip()))
+    speaker = ""
+    quoted = _QUOTED_AS_RE.search(text)
+    attribution = _SPEAKER_RE.search(text)
+    if quoted:
+        speaker = _person(quoted.group("speaker"), names, canonical)
+        text = text[: text.rfind("”", 0, quoted.start()) + 1 or quoted.start()]
+    elif attribution and attribution.start() > 10:
+        speaker = _person(attribution.group("speaker"), names, canonical)
+        text = text[: attribution.start() + (attribution.group()[0] in '”"’')]
+    else:
+        text = _drop_lead_clause(text)
+    text = text.strip(_TRIM) if not text.startswith(("“", '"')) else text.strip()
+    text = text.replace(",”", "”")
+    if _PRONOUN_RE.match(text):
+        subject = _first_person(names, canonical) or person
+        if subject:
+            text = _PRONOUN_RE.sub(subject, text, count=1)
+    if speaker:
+        text = f"{speaker} says {text}"
+    return _capitalise(_cut(text))
+
+
+def _drop_lead_clause(text: str) -> str:
+    first = text.split(None, 1)[0].lower() if text else ""
+    if first not in _LEAD_WORDS:
+        return text
+    match = _MAIN_SUBJECT_RE.search(text)
+    if match and len(text[match.end() :].split()) >= 3:
+        return text[match.end() :]
+    return text
+
+
+def _short(name: str, canonical: dict[str, str]) -> str:
+    """The surname by which a person is called in a headline (``Putin``)."""
+    return canonical.get(name, name).split()[-1]
+
+
+def _person(phrase: str, names: list[str], canonical: dict[str, str]) -> str:
+    for name in names:
+        if name in phrase:
+            return _short(name, canonical)
+    return ""
+
+
+def _first_person(names: list[str], canonical: dict[str, str]) -> str:
+    """A name that is known as a person's: its entity is a longer name ending in it, or it is
+    a first name and surname."""
+    for name in names:
+        full = canonical.get(name, name)
+        words = full.split()
+        if len(words) == 2 and all(w[:1].isupper() and w[1:].islower() for w in words):
+            return words[-1]
+    return ""
+
+
+def _cut(text: str) -> str:
+    words = text.split()
+    if len(words) <= MAX_WORDS:
+        return text.rstrip(_TRIM.replace("”", "").replace("’", "")) or text
+    head = " ".join(words[:MAX_WORDS])
+    cuts = [m.start() for m in _CUT_RE.finditer(head)]
+    for cut in reversed(cuts):
+        if len(head[:cut].split()) >= _MIN_CUT:
+            head = head[:cut]
+            break
+    else:
+        # Cut off a prepositional phrase left without its end ("in favor [of ...]"), unless
+        # it names something ("to Ukraine"): a name carries the news.
+        match = list(_PREPOSITION_RE.finditer(head))[-1:]
+        if match and len(head[: match[0].start()].split()) >= MAX_WORDS - _MIN_CUT:
+            tail = [w for w in head[match[0].end() :].split() if w.lower() not in STOPWORDS]
+            if len(tail) <= 2 and not any(w[:1].isupper() for w in tail):
+                head = head[: match[0].start()]
+    if head.count("“") != head.count("”"):
+        head = "".join(ch for ch in head if ch not in _QUOTES)
+    kept = head.split()
+    while len(kept) > 1 and kept[-1].lower().strip(_TRIM) in STOPWORDS:
+        kept.pop()
+    return " ".join(kept).rstrip(_TRIM)
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text

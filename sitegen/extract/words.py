@@ -1,0 +1,81 @@
+"""Words as the extraction stage compares them: tokens with offsets, stop words and a light stem.
+
+Alias linking, merging and titles all need to ask "do these two phrases use the same words?".
+They share one tokeniser and one stemmer here so that "stepping down" in an alias and "stepped
+down" in an article meet on the same stem.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# A word: letters or digits, with inner apostrophes, dots and hyphens ("U.S", "test-fired",
+# "should've", "Ukraine's"). Offsets are kept so callers can map words back to the text.
+WORD_RE = re.compile(r"[^\W_]+(?:[’'.\-][^\W_]+)*")
+
+_POSSESSIVE_RE = re.compile(r"[’']s$", re.IGNORECASE)
+
+
+def wordset(text: str) -> frozenset[str]:
+    """The whitespace-separated words of ``text`` (for word lists written as prose)."""
+    return frozenset(text.split())
+
+
+STOPWORDS = wordset(
+    """
+    a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each even
+    few for from further had has have having he her here hers herself him himself his how i
+    if in into is it its itself just lrb rrb me more most my myself no nor not now of off on
+    once only or other our ours out over own same she should so some such than that the
+    their theirs them themselves then there these they this those through to too under until
+    up very was we were what when where which while who whom why will with would you your
+    yours yourself yet though although however meanwhile also already still says said say
+    saying told tell tells according mr mrs ms dr s t don didn doesn isn wasn weren hasn
+    haven hadn won wouldn shouldn couldn one two three four five six seven eight nine ten
+    per via new
+    """
+)
+"""Function words and reporting verbs: they say nothing about which event a sentence is on."""
+
+# Words that keep their doubled last letter ("ball", "glass", "buzz"); others lose it ("stepp").
+_KEEP_DOUBLE = frozenset("lsz")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A light suffix stripper: ``stepped``/``stepping``/``steps`` -> ``step``, ``fired`` and
+    ``fire`` -> ``fir``, ``Ukraine's`` -> ``ukrain``.
+
+    Crude on purpose: it only has to make inflections of one word meet, never to be a word.
+    """
+    w = _POSSESSIVE_RE.sub("", word.lower())
+    if len(w) > 4 and w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif len(w) > 5 and w.endswith("ing"):
+        w = w[:-3]
+    elif len(w) > 4 and w.endswith("ed"):
+        w = w[:-2]
+    elif len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        w = w[:-1]
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in _KEEP_DOUBLE and w[-1].isalpha():
+        w = w[:-1]
+    if len(w) > 3 and w.endswith("e"):
+        w = w[:-1]
+    return w
+
+
+Word = tuple[str, int, int]
+"""A content word: its stem and its character offsets."""
+
+
+def content_words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
+    """The words of ``text[start:end]`` that are not stop words, stemmed, with their offsets
+    into ``text``, in text order."""
+    end = len(text) if end is None else end
+    return [
+        (stem(word), match.start(), match.end())
+        for match in WORD_RE.finditer(text, start, end)
+        if (word := match.group()).lower() not in STOPWORDS
+    ]

@@ -1,0 +1,102 @@
+"""Merging candidates across articles, ids, disagreement and key-date scores."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from sitegen.dates import PartialDate
+from sitegen.extract import extract_from_timexes, merge
+from sitegen.extract.keydates import score_days
+from sitegen.model import Article, Event
+from sitegen.temporal import Timex
+
+
+def article(article_id: str, published: dt.date, text: str) -> Article:
+    when = dt.datetime.combine(published, dt.time(12))
+    return Article(article_id, Path(f"{article_id}.txt"), article_id, when, text, "text")
+
+
+def tagged(a: Article, *found: tuple[str, str, str]) -> list[Timex]:
+    out = []
+    for phrase, type_, value in found:
+        start = a.text.index(phrase)
+        out.append(Timex(start, start + len(phrase), phrase, type_, value))
+    return out
+
+
+def run(*items: tuple[Article, list[Timex]], curated: list[Event] | None = None):
+    curated = curated or []
+    return merge([extract_from_timexes(a, t, curated) for a, t in items], curated)
+
+
+def test_same_event_in_two_articles_is_one_event_with_both_sources() -> None:
+    a = article("a", dt.date(2009, 6, 26), "Michael Jackson died on Thursday in Los Angeles.")
+    b = article(
+        "b", dt.date(2009, 6, 30), "The pop star Michael Jackson died in Los Angeles on June 25."
+    )
+    c = article(
+        "c",
+        dt.date(2009, 6, 30),
+        "The funeral of the singer was planned on June 25, a friend said.",
+    )
+    events, mentions = run(
+        (a, tagged(a, ("Thursday", "DATE", "2009-06-25"))),
+        (b, tagged(b, ("June 25", "DATE", "2009-06-25"))),
+        (c, tagged(c, ("June 25", "DATE", "2009-06-25"))),
+    )
+    jackson = [e for e in events if "Jackson" in e.title]
+    assert len(jackson) == 1
+    assert [s.article_id for s in jackson[0].sources] == ["a", "b"]
+    assert jackson[0].date == PartialDate(2009, 6, 25)
+    assert mentions["b"][0].event_id == jackson[0].id
+    assert len(events) == 2  # the funeral sentence is another event on the same day
+
+
+def test_incompatible_dates_for_the_same_sentence_are_kept_and_flagged() -> None:
+    text = "The council voted to close the old stone bridge over the river on {}."
+    a = article("a", dt.date(2023, 3, 9), text.format("Monday"))
+    b = article("b", dt.date(2023, 3, 9), text.format("Tuesday"))
+    events, _ = run(
+        (a, tagged(a, ("Monday", "DATE", "2023-03-06"))),
+        (b, tagged(b, ("Tuesday", "DATE", "2023-03-07"))),
+    )
+    assert len(events) == 1
+    assert events[0].disagree and {s.date_text for s in events[0].sources} == {"Monday", "Tuesday"}
+
+
+def test_ids_are_unique_and_deterministic() -> None:
+    a = article("a", dt.date(2023, 3, 9), "Officials said so.")
+    b = article(
+        "b", dt.date(2023, 3, 9), "Officials said so.\n\nAnother topic entirely, they said."
+    )
+    first = [e.id for e in run((a, []), (b, []))[0]]
+    assert len(set(first)) == len(first)
+    assert first == [e.id for e in run((a, []), (b, []))[0]]
+
+
+def test_curated_event_keeps_its_id_and_gains_sources() -> None:
+    curated = [
+        Event(
+            "2022-03-29--istanbul",
+            PartialDate(2022, 3, 29),
+            "Istanbul talks",
+            aliases=["Istanbul talks"],
+            curated=True,
+        )
+    ]
+    a = article("a", dt.date(2024, 12, 19), "The Istanbul talks of March 2022 failed, he said.")
+    events, mentions = run((a, tagged(a, ("March 2022", "DATE", "2022-03"))), curated=curated)
+    (istanbul,) = [e for e in events if e.curated]
+    assert istanbul.id == "2022-03-29--istanbul" and istanbul.sources[0].date_text == "March 2022"
+    assert mentions["a"][0].event_id == istanbul.id
+    assert curated[0].sources == []  # the input is not modified
+
+
+def test_days_pointed_to_from_other_days_score_higher() -> None:
+    day, other = dt.date(2009, 6, 25), dt.date(2009, 6, 30)
+    scores = score_days(
+        [("a", day, day), ("b", other, day), ("b", other, day), ("c", other, other)]
+    )
+    assert scores[day] > scores[other]
+    assert scores[day] == 1.5  # b counts once
