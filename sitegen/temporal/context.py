@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from sitegen.temporal.lexicon import WEEKDAYS
 from sitegen.temporal.points import Point, weekday
 
-_YEARS = re.compile(r"(?<![\d$,.])(1[0-9]\d\d|20\d\d)(?![\d,.]\d)(?!\d)")
+_YEARS = re.compile(r"[\d$,.]?\b(?:1\d\d\d|20\d\d)\b(?![.,]\d)")
 _SENTENCE = re.compile(r"[.!?;\n]\s")
 _FUTURE = r"will|'ll|shall|going\s+to|gonna|plans?\s+to|planned|scheduled|expected|expects|set\s+to|is\s+to|are\s+to|would|upcoming|next|coming|tomorrow|until|starting|see\s+you|can't\s+wait|wait\s+for|let's|join|tmr|tmrw|this\s+coming"  # noqa: E501
 _PAST = r"said|says|told|was|were|had|did|ago|last|yesterday|earlier|been|reported|announced|died|killed|\w{3,}ed"  # noqa: E501
@@ -28,7 +28,7 @@ _CUES = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST}))\b", re.IGNOR
 
 def is_narrative(text: str, dct: dt.date) -> bool:
     """Whether the explicit years of ``text`` lie mostly far from the DCT (history writing)."""
-    years = [int(m.group(1)) for m in _YEARS.finditer(text)]
+    years = [int(y) for y in _YEARS.findall(text) if y[0] in "12"]
     if len(years) < 2:
         return False
     far = sum(abs(y - dct.year) > 3 for y in years)

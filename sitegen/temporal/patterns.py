@@ -40,7 +40,7 @@ VAGUE_NUM = rf"(?:{alternation(VAGUE - {'the'})})"
 UNIT = rf"(?:{alternation(UNITS)}){_END}"
 SEASON = rf"(?:{alternation(SEASONS)}){_END}"
 PART = rf"(?:{alternation(DAY_PARTS)}){_END}"
-TZ = r"(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|SGT|JST|IST)(?!\w)"
+TZ = r"(?:[ecmp][sd]t|gmt|utc|bst|cet|cest|sgt|jst|ist)(?!\w)"
 AMPM = r"(?:a\.m\.|p\.m\.|am|pm|a\.m|p\.m)(?![\w])"
 REL = r"(?:this|last|next|past|previous|coming|following|current|same|that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+coming|the\s+current|the\s+past|the\s+last|the\s+preceding|the\s+upcoming)"
 DEICTIC = r"(?:today|yesterday|tomorrow|tonight|tmrw|tmr|tdy)"
@@ -61,11 +61,11 @@ RULES: list[tuple[str, str]] = [
     ),
     (
         "bc_range",
-        r"(?P<y1>\d{1,4})\s*(?:-|–|to)\s*(?P<y2>\d{1,4})\s*(?P<era>BCE?|B\.C\.E?\.?)(?!\w)",
+        r"(?P<y1>\d{1,4})\s*(?:-|–|to)\s*(?P<y2>\d{1,4})\s*(?P<era>bce?|b\.c\.e?\.?)(?!\w)",
     ),
     (
         "bc",
-        r"(?P<y>\d{1,4})\s*(?P<era>BCE?|B\.C\.E?\.?|AD|A\.D\.|CE)(?!\w)|(?:AD|A\.D\.)\s*(?P<ad>\d{1,4})(?!\d)",
+        r"(?P<y>\d{1,4})\s*(?P<era>bce?|b\.c\.e?\.?|ad|a\.d\.|ce)(?!\w)|(?:ad|a\.d\.)\s*(?P<ad>\d{1,4})(?!\d)",
     ),
     (
         "mdy",
@@ -79,7 +79,7 @@ RULES: list[tuple[str, str]] = [
     ("decade", r"(?:the\s+)?(?P<y>1\d\d0|20\d0|'\d0|\d0)'?s(?!\w)"),
     (
         "century",
-        rf"(?:the\s+)?(?P<n>{ORD})[-\s]+century(?:\s+(?P<era>BCE?|B\.C\.|AD|A\.D\.))?(?!\w)",
+        rf"(?:the\s+)?(?P<n>{ORD})[-\s]+century(?:\s+(?P<era>bce?|b\.c\.|ad|a\.d\.))?(?!\w)",
     ),
     (
         "quarter",
@@ -112,7 +112,7 @@ RULES: list[tuple[str, str]] = [
     # Relative and anaphoric expressions.
     (
         "ago",
-        rf"(?P<n>{NUM}|{VAGUE_NUM})?[-\s]*(?P<u>{UNIT})\s+(?P<dir>ago|earlier|later|before|after|afterwards?|previously|hence|from\s+now|back)(?!\w)(?!\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|I)\b)",
+        rf"(?P<n>{NUM}|{VAGUE_NUM})?[-\s]*(?P<u>{UNIT})\s+(?P<dir>ago|earlier|later|before|after|afterwards?|previously|hence|from\s+now|back)(?!\w)(?!\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|i)\b)",
     ),
     ("rel_weekday", rf"(?P<rel>{REL})\s+(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?"),
     ("rel_month", rf"(?P<rel>{REL})\s+(?P<m>{MONTH})"),
@@ -145,7 +145,7 @@ RULES: list[tuple[str, str]] = [
     ("bare_unit", r"(?P<u>years|months|weeks|days|hours|minutes|decades|centuries)(?!\w)"),
     (
         "year",
-        rf"(?:(?P<fy>fiscal(?:\s+year)?|FY|the\s+year|calendar(?:\s+year)?|(?:the\s+)?year)\s*)?(?P<y>{YEAR})",
+        rf"(?:(?P<fy>fiscal(?:\s+year)?|fy|the\s+year|calendar(?:\s+year)?|(?:the\s+)?year)\s*)?(?P<y>{YEAR})",
     ),
     ("short_year", r"(?<=\s)'(?P<y>\d\d)(?!\w)"),
 ]
@@ -159,28 +159,42 @@ def _namespaced(name: str, pattern: str) -> str:
     return re.sub(r"\(\?P=(\w+)\)", rf"(?P={name}__\1)", pattern)
 
 
-SCANNER = re.compile(
-    r"(?<![\w$£€#@/\-.])"
-    + _MOD
-    + _POS
-    + "(?:"
-    + "|".join(f"(?P<r_{name}>{_namespaced(name, pattern)})" for name, pattern in RULES)
-    + ")",
-    re.IGNORECASE,
-)
-
-# Quick pre-filter: a text without any of these has no time expression.
-TRIGGER = re.compile(
-    r"\d|"
-    + rf"\b(?:{alternation(MONTHS)}|{alternation(WEEKDAYS)}|{alternation(UNITS)}|"
-    + rf"{alternation(REFS)}|{alternation(SEASONS)}|{alternation(DAY_PARTS)}|{DEICTIC}|"
-    + rf"{alternation(SET_WORDS)}|{alternation(HOLIDAYS)}|noon|midnight|midday|quarter|half|"
-    + "easter|thanksgiving|new year)",
-    re.IGNORECASE,
-)
+# Rules that can begin with a digit or a quote ("'99"): a start there needs no other.
+DIGIT_RULES = {
+    "iso", "numeric", "year_range", "bc_range", "bc", "dmy", "decade", "century", "quarter",
+    "half", "clock", "clock24", "oclock", "ago", "set", "duration", "year", "short_year",
+}  # fmt: skip
 
 
-def groups(m: re.Match[str], rule: str) -> dict[str, str]:
-    """The match's groups that belong to ``rule``, by their short names (unmatched ones absent)."""
-    prefix = rule + "__"
-    return {k[len(prefix) :]: v for k, v in m.groupdict().items() if v and k.startswith(prefix)}
+def _scanner(names: list[str], prefixes: bool, flags: int = 0) -> re.Pattern[str]:
+    rules = "|".join(
+        f"(?P<r_{name}>{_namespaced(name, pattern)})" for name, pattern in RULES if name in names
+    )
+    head = _MOD + _POS if prefixes else "(?P<mod>(?!))?(?P<pos>(?!))?"
+    return re.compile(r"(?<![\w$£€#@/\-.])" + head + "(?:" + rules + ")", flags)
+
+
+# The scanners read the lower-cased text (see tagger.tag); the ANY_CASE ones are for the rare
+# text whose lower-casing changes its length.
+_ALL = [name for name, _ in RULES]
+_DIGITS = [name for name in _ALL if name in DIGIT_RULES]
+SCANNER = _scanner(_ALL, prefixes=True)
+SCANNER_ANY_CASE = _scanner(_ALL, prefixes=True, flags=re.IGNORECASE)
+DIGIT_SCANNER = _scanner(_DIGITS, prefixes=False)
+DIGIT_SCANNER_ANY_CASE = _scanner(_DIGITS, prefixes=False, flags=re.IGNORECASE)
+
+
+_GROUPS: dict[str, list[tuple[str, str]]] = {
+    name: [(g, f"{name}__{g}") for g in re.findall(r"\(\?P<(\w+)>", pattern)]
+    for name, pattern in RULES
+}
+
+
+def groups(m: re.Match[str], rule: str, text: str) -> dict[str, str]:
+    """The groups of ``rule`` in match ``m``, by short name, as written in ``text``."""
+    out = {}
+    for short, full in _GROUPS[rule]:
+        start, end = m.span(full)
+        if start >= 0:
+            out[short] = text[start:end]
+    return out

@@ -7,10 +7,17 @@ import re
 from collections.abc import Callable
 
 from sitegen.temporal import absolute, quantities, relative
+from sitegen.temporal.candidates import starts
 from sitegen.temporal.context import Context, is_narrative
 from sitegen.temporal.found import Found
 from sitegen.temporal.lexicon import MODS, POSITION
-from sitegen.temporal.patterns import SCANNER, TRIGGER, groups
+from sitegen.temporal.patterns import (
+    DIGIT_SCANNER,
+    DIGIT_SCANNER_ANY_CASE,
+    SCANNER,
+    SCANNER_ANY_CASE,
+    groups,
+)
 from sitegen.temporal.timex import Timex
 from sitegen.temporal.validity import is_valid_value
 
@@ -24,25 +31,31 @@ _DATE_MODS = {"about", "around", "approximately", "roughly"}
 def tag(text: str, dct: dt.date | dt.datetime) -> list[Timex]:
     """Every time expression in ``text``, normalised against ``dct``, sorted by start."""
     day = dct.date() if isinstance(dct, dt.datetime) else dct
-    if not TRIGGER.search(text):
-        return []
+    low = text.lower()
+    scanner, digit_scanner = SCANNER, DIGIT_SCANNER
+    if len(low) != len(text):  # a few characters change length when lower-cased
+        low, scanner, digit_scanner = text, SCANNER_ANY_CASE, DIGIT_SCANNER_ANY_CASE
     ctx = Context(text, day, is_narrative(text, day))
     found: list[Timex] = []
     pos = 0
-    while (m := SCANNER.search(text, pos)) is not None:
-        timexes = _resolve(m, ctx)
-        if timexes is None:
-            pos = m.start() + 1  # rejected: look for a shorter expression further on
+    for start in starts(low):
+        if start < pos:
             continue
-        found.extend(timexes)
-        pos = max(m.end(), m.start() + 1)
+        first = low[start]
+        m = (digit_scanner if first.isdigit() or first == "'" else scanner).match(low, start)
+        if m is None or not m.group():
+            continue
+        timexes = _resolve(m, ctx)
+        if timexes is not None:
+            found.extend(timexes)
+            pos = m.end()
     return found
 
 
 def _resolve(m: re.Match[str], ctx: Context) -> list[Timex] | None:
     rule = (m.lastgroup or "")[2:]
     ctx.start, ctx.end, ctx.match = m.start(), m.end(), m
-    result = HANDLERS[rule](groups(m, rule), ctx)
+    result = HANDLERS[rule](groups(m, rule, ctx.text), ctx)
     if result is None:
         return None
     results = result if isinstance(result, list) else [result]
@@ -59,7 +72,7 @@ def _resolve(m: re.Match[str], ctx: Context) -> list[Timex] | None:
             if f.type not in ("DATE", "TIME") or f.value.endswith("_REF"):
                 return None
             mod = POSITION[pos_word]
-        if not is_valid_value(f.value) or not m.group().strip():
+        if not is_valid_value(f.value):
             return None
         start, end = f.span if f.span else (m.start(), m.end())
         out.append(Timex(start, end, ctx.text[start:end], f.type, f.value, mod))

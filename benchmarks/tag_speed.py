@@ -1,0 +1,92 @@
+"""How many ~600-word articles a second the temporal tagger reads, beside dateparser.
+
+    python benchmarks/tag_speed.py [CORPUS_DIR...] [--articles N] [--peer N] [--words W]
+
+Builds ~600-word texts from the plain text of the TimeML corpora (read at run time from
+../shared/corpora/timeml, never copied into the repository), times ``sitegen.temporal.tag`` over
+them on one core, then times ``dateparser.search.search_dates`` on the first few of the same
+texts, and prints both rates side by side.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from timeml_eval import load_dir  # noqa: E402
+
+from sitegen.temporal import tag  # noqa: E402
+
+CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "timeml"
+
+
+def articles(dirs: list[Path], words: int) -> list[tuple[str, dt.date | dt.datetime]]:
+    """The corpora's texts cut into pieces of about ``words`` words, each with its DCT."""
+    out = []
+    for folder in dirs:
+        buffer: list[str] = []
+        for doc in load_dir(folder):
+            for paragraph in doc.text.split("\n"):
+                buffer.extend(paragraph.split(" "))
+                buffer[-1] += "\n"
+                if len(buffer) >= words:
+                    out.append((" ".join(buffer[:words]), doc.dct))
+                    buffer = buffer[words:]
+    return out
+
+
+def rate(texts: list[tuple[str, dt.date | dt.datetime]], run: object, repeat: int = 1) -> float:
+    """Articles per second of ``run(text, dct)`` over ``texts``, best of ``repeat`` runs."""
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        for text, dct in texts:
+            run(text, dct)  # type: ignore[operator]
+        best = min(best, time.perf_counter() - t0)
+    return len(texts) / best
+
+
+def _dateparser(text: str, dct: dt.date | dt.datetime) -> object:
+    from dateparser.search import search_dates
+
+    base = dct if isinstance(dct, dt.datetime) else dt.datetime(dct.year, dct.month, dct.day)
+    return search_dates(text, languages=["en"], settings={"RELATIVE_BASE": base})
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("dirs", nargs="*", type=Path)
+    parser.add_argument("--articles", type=int, default=1000, help="texts timed for sitegen")
+    parser.add_argument("--peer", type=int, default=20, help="texts timed for dateparser")
+    parser.add_argument("--words", type=int, default=600)
+    args = parser.parse_args(argv)
+    dirs = args.dirs or [CORPORA / "TBAQ-cleaned", CORPORA / "WikiWars-train"]
+    texts = articles(dirs, args.words)
+    if not texts:
+        print("no texts found in", ", ".join(map(str, dirs)))
+        return 1
+    corpus = (texts * (args.articles // len(texts) + 1))[: args.articles]
+    tag(*corpus[0])  # compile the patterns before timing
+    ours = rate(corpus, tag, repeat=3)
+    _dateparser(*texts[0])
+    peer_texts = texts[: args.peer]
+    theirs = rate(peer_texts, _dateparser)
+    words = sum(len(t.split()) for t, _ in corpus) / len(corpus)
+    print(
+        f"{len(texts)} distinct texts of ~{words:.0f} words from {', '.join(d.name for d in dirs)}"
+    )
+    print("| tagger | articles/s | texts timed |")
+    print("|---|---|---|")
+    print(f"| sitegen.temporal.tag | {ours:,.0f} | {len(corpus)} (best of 3) |")
+    print(f"| dateparser.search.search_dates | {theirs:,.1f} | {len(peer_texts)} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
