@@ -180,6 +180,7 @@ class SiteView:
     events_json_url: str
     timeline_json_url: str
     stylesheet_url: str
+    icon_url: str
     generator: str
     years: list[Link]
     """Every year with events, for navigation."""
@@ -391,6 +392,7 @@ def build_views(site: Site) -> Views:
         events_json_url=u.link(urls.EVENTS_JSON),
         timeline_json_url=u.link(urls.TIMELINE_JSON),
         stylesheet_url=u.link(urls.static_route("style.css")),
+        icon_url=u.link(urls.static_route("favicon.svg")),
         generator=f"sitegen {__version__}",
         years=[Link(y.name, y.url) for y in years],
     )

@@ -123,6 +123,7 @@ def test_renders_every_page() -> None:
         "feed.xml",
         "sitemap.xml",
         "static/style.css",
+        "static/favicon.svg",
         "years/index.html",
         "years/1999/index.html",
         "years/2022/index.html",
