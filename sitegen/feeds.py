@@ -13,7 +13,7 @@ from typing import Any
 from markupsafe import escape
 
 from sitegen import __version__, urls
-from sitegen.dates import format_range
+from sitegen.dates import PartialDate, format_range
 from sitegen.model import Article, Event, Site
 from sitegen.urls import Urls
 from sitegen.views import articles_by_date, events_by_article, published_at
@@ -97,7 +97,7 @@ def events_json(site: Site) -> bytes:
     )
 
 
-def _timeline_date(date: Any) -> dict[str, int]:
+def _timeline_date(date: PartialDate) -> dict[str, int]:
     """TimelineJS date parts, only those the date knows."""
     parts = {"year": date.year}
     if date.month is not None:

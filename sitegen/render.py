@@ -129,15 +129,33 @@ def render_site(site: Site, theme_dirs: list[Path]) -> list[Page]:
     ]
     for previous, event, following in _neighbours(views.events):
         route = urls.event_route(event.id)
-        values = {"event": event, "previous": previous, "next": following}
-        pages.append(render("event.html", route, "event", event.title, **values))
+        pages.append(
+            render(
+                "event.html",
+                route,
+                "event",
+                event.title,
+                event=event,
+                previous=previous,
+                next=following,
+            )
+        )
     for article in views.articles:
         route = urls.article_route(article.id)
         pages.append(render("article.html", route, "article", article.title, article=article))
-    for previous, year, following in _neighbours(views.years):
+    for year_before, year, year_after in _neighbours(views.years):
         route = urls.year_route(year.year)
-        values = {"year": year, "previous": previous, "next": following}
-        pages.append(render("year.html", route, "year", year.name, **values))
+        pages.append(
+            render(
+                "year.html",
+                route,
+                "year",
+                year.name,
+                year=year,
+                previous=year_before,
+                next=year_after,
+            )
+        )
     for tag in views.tags:
         pages.append(render("tag.html", urls.tag_route(tag.slug), "tag", tag.name, tag=tag))
     routes = [p.path.removesuffix("index.html") for p in pages if p.path != urls.NOT_FOUND]

@@ -416,25 +416,25 @@ def _tag_views(
     u: Urls,
 ) -> list[TagView]:
     names: dict[str, set[str]] = {}
-    tagged: dict[str, tuple[list[EventView], list[ArticleView]]] = {}
-    items = [*zip(ordered, events, strict=True), *zip(articles, article_views, strict=True)]
-    for item, view in items:
-        for tag in item.tags:
-            names.setdefault(urls.tag_slug(tag), set()).add(tag)
-        for slug in dict.fromkeys(urls.tag_slug(t) for t in item.tags):
-            pair = tagged.setdefault(slug, ([], []))
-            if isinstance(view, EventView):
-                pair[0].append(view)
-            else:
-                pair[1].append(view)
+    all_tags = itertools.chain.from_iterable([e.tags for e in ordered] + [a.tags for a in articles])
+    for tag in all_tags:
+        names.setdefault(urls.tag_slug(tag), set()).add(tag)
+    tagged_events: dict[str, list[EventView]] = {}
+    for event, view in zip(ordered, events, strict=True):
+        for slug in dict.fromkeys(urls.tag_slug(t) for t in event.tags):
+            tagged_events.setdefault(slug, []).append(view)
+    tagged_articles: dict[str, list[ArticleView]] = {}
+    for article, article_view in zip(articles, article_views, strict=True):
+        for slug in dict.fromkeys(urls.tag_slug(t) for t in article.tags):
+            tagged_articles.setdefault(slug, []).append(article_view)
     return [
         TagView(
             name=sorted(names[slug])[0],
             slug=slug,
             url=u.link(urls.tag_route(slug)),
-            years=group_by_year(tagged[slug][0], u),
-            articles=tagged[slug][1],
-            count=len(tagged[slug][0]) + len(tagged[slug][1]),
+            years=group_by_year(tagged_events.get(slug, []), u),
+            articles=tagged_articles.get(slug, []),
+            count=len(tagged_events.get(slug, [])) + len(tagged_articles.get(slug, [])),
         )
         for slug in sorted(names)
     ]

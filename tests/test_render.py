@@ -32,7 +32,7 @@ TEXT = (
 )
 
 
-def make_site(base_url: str = "/", **config: str) -> Site:
+def make_site(base_url: str = "/") -> Site:
     """Two articles (text and Markdown), day/month/year events, a curated one, hostile strings."""
     day = TEXT.index("29 March 2022")
     month = TEXT.index("February 2022")
@@ -105,7 +105,7 @@ def make_site(base_url: str = "/", **config: str) -> Site:
             Mention(month, month + 13, "February 2022", "DATE", '2022-02"><x'),
         ]
     }
-    cfg = Config(root=Path("/site"), title="War & Talks", base_url=base_url, **config)
+    cfg = Config(root=Path("/site"), title="War & Talks", base_url=base_url)
     return Site(cfg, [talks, notes], sorted(events, key=Event.sort_key), mentions)
 
 
