@@ -68,8 +68,11 @@ def _render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
             hint="check the tag and its closing tag ({% ... %}, {{ ... }})",
         ) from None
     except jinja2.TemplateNotFound as exc:
+        path, line = _template_location(exc)
         raise TemplateError(
             f"template {exc.name!r} not found (needed by {name!r})",
+            path=path,
+            line=line or None,
             hint="add it to your templates/ folder, or extend '!theme/<name>' for the default",
         ) from None
     except jinja2.UndefinedError as exc:

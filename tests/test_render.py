@@ -354,3 +354,11 @@ def test_event_page_links_its_neighbours_and_the_timeline() -> None:
     assert '<a href="/events/2022-02--war/" rel="next">' in html
     assert '<a href="/#event-2022--year">' in html
     assert '<link rel="canonical" href="/events/2022--year/">' in html
+
+
+def test_a_missing_parent_template_names_the_file_that_extends_it(tmp_path: Path) -> None:
+    dirs = _override(tmp_path, {"tags.html": '\n{% extends "!theme/nothing.html" %}'})
+    with pytest.raises(TemplateError) as info:
+        render_site(make_site(), dirs)
+    assert (info.value.path, info.value.line) == (tmp_path / "tags.html", 2)
+    assert "'!theme/nothing.html' not found" in info.value.message
