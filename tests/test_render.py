@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -362,3 +363,22 @@ def test_a_missing_parent_template_names_the_file_that_extends_it(tmp_path: Path
         render_site(make_site(), dirs)
     assert (info.value.path, info.value.line) == (tmp_path / "tags.html", 2)
     assert "'!theme/nothing.html' not found" in info.value.message
+
+
+def test_every_html_page_has_unique_ids_and_one_h1() -> None:
+    class Ids(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.ids: list[str] = []
+            self.h1 = 0
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.ids += [v for k, v in attrs if k == "id" and v is not None]
+            self.h1 += tag == "h1"
+
+    for path, data in pages_of(make_site()).items():
+        if path.endswith(".html"):
+            parser = Ids()
+            parser.feed(data.decode())
+            assert len(parser.ids) == len(set(parser.ids)), path
+            assert parser.h1 == 1, path
