@@ -50,7 +50,7 @@ def merge(
     pointers += [
         (s.article_id, published[s.article_id], e.date.first_day())
         for e in events
-        if e.date.precision == "day"
+        if e.curated and e.date.precision == "day"
         for s in e.sources
         if s.article_id in published
     ]

@@ -1,11 +1,20 @@
 """Key dates: rank days by how strongly independent articles point to them (DATEWISE).
 
 An article *points to* a day when it names it at day precision (a DATE or TIME expression, not a
-bound like "before 5 May") or when one of its sentences is a source of an event on that day.
-Each article counts once per day, however often it repeats the day, so a long article cannot
-outvote many short ones. A pointer from an article published on another day counts fully:
-looking back at a day (or ahead to it) is what makes a day a key date; an article about its own
-day counts for ``SAME_DAY``, enough to break ties among days that other articles recall.
+bound like "before 5 May") or when one of its sentences names a curated event on that day. Each
+article counts once per day, however often it repeats the day, so a long article cannot outvote
+many short ones. The weight of one pointer:
+
+- from a later article, ``(1 + days between)^ALPHA``, the distance capped at ``CAP`` days: a day
+  still recalled weeks later mattered beyond its news cycle, but a day recalled years later is
+  background, no more salient than one recalled a month later;
+- from an article published that day, ``SAME_DAY``: the day's own news, a weaker sign;
+- from an earlier article, ``AHEAD`` (nothing): a plan is not yet an event;
+- times ``OUTSIDE`` for a day before the first article or after the last: the story the
+  articles tell is mostly inside their span.
+
+The constants were chosen on the two Timeline17 development topics (mj, h1n1) from a plateau
+where neighbouring values score within a few points (see benchmarks/README.md).
 """
 
 from __future__ import annotations
@@ -20,6 +29,13 @@ from sitegen.temporal import Timex
 
 SAME_DAY = 0.5
 """Weight of a pointer to the day the article was published."""
+AHEAD = 0.0
+"""Weight of a pointer to a day after the article was published."""
+ALPHA = 0.75
+CAP = 30
+"""Days after which looking back counts no more."""
+OUTSIDE = 0.5
+"""Factor for days outside the span of publication dates."""
 
 Pointer = tuple[str, dt.date, dt.date]
 """``(article id, its publication day, the day it points to)``."""
@@ -35,13 +51,24 @@ def mention_days(mentions: Iterable[Mention]) -> list[dt.date]:
     return days
 
 
+def pointer_weight(day: dt.date, published: dt.date) -> float:
+    """How strongly one article published on ``published`` points to ``day``."""
+    if day == published:
+        return SAME_DAY
+    if day > published:
+        return AHEAD
+    return (1 + min((published - day).days, CAP)) ** ALPHA
+
+
 def score_days(pointers: Iterable[Pointer]) -> dict[dt.date, float]:
     """The key-date score of every day pointed to (higher is more salient)."""
-    seen: set[tuple[str, dt.date]] = set()
+    unique = set(pointers)
+    if not unique:
+        return {}
+    first = min(p for _, p, _ in unique)
+    last = max(p for _, p, _ in unique)
     scores: dict[dt.date, float] = defaultdict(float)
-    for article_id, published, day in pointers:
-        if (article_id, day) in seen:
-            continue
-        seen.add((article_id, day))
-        scores[day] += SAME_DAY if day == published else 1.0
+    for _, published, day in unique:
+        weight = pointer_weight(day, published)
+        scores[day] += weight if first <= day <= last else weight * OUTSIDE
     return dict(scores)
