@@ -180,9 +180,12 @@ def _neighbours(items: list[T]) -> Iterator[tuple[T | None, T, T | None]]:
 
 def _page_renderer(env: jinja2.Environment, views: Views) -> Callable[..., Page]:
     def render(template: str, route: str, kind: str, title: str, **values: Any) -> Page:
+        event = values.get("event")
+        description = f"{event.date}: {event.summary or event.title}" if event else ""
         page = PageView(
             kind=kind,
             title=title,
+            description=description or views.site.description,
             url=views.urls.link(route),
             permalink=views.urls.absolute(route),
         )

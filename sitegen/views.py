@@ -193,6 +193,9 @@ class PageView:
     kind: str
     """``index``, ``event``, ``article``, ``year``, ``years``, ``tag``, ``tags`` or ``404``."""
     title: str
+    description: str
+    """For ``<meta name="description">`` and link previews: the event's date and summary on
+    event pages, else the site's description."""
     url: str
     permalink: str
     """Absolute URL for ``<link rel="canonical">``."""
