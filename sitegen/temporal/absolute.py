@@ -28,6 +28,7 @@ from sitegen.temporal.points import Point
 
 # Month words that are also common English words: only taken as months when capitalised.
 _AMBIGUOUS_MONTHS = {"may", "march", "mar", "jan", "jun", "sept", "august", "aug"}
+_MAY_VERB = re.compile(r"\s+(?:I|we|you|he|she|it|they|God|be|have|not|also|well)\b")
 _COUNT_NOUN = re.compile(r"\s+(?:[a-z]+s|people|men|staff|police|aircraft|feet|km|yen)\b")
 _NAME_BEFORE = re.compile(r"([A-Z][\w.&-]*)\s+$")
 _YEAR_WORDS = re.compile(
@@ -40,6 +41,9 @@ _YEAR_WORDS = re.compile(
 
 def infer_year(ctx: Context, month: int, day: int | None = None) -> int:
     """The year of a date written without one: the reference's, moved by tense in news."""
+    ahead = ctx.year_ahead()
+    if ahead is not None:
+        return ahead
     if ctx.narrative:
         return ctx.reference().day.year
     year = ctx.dct.year
@@ -115,6 +119,19 @@ def calendar_date(g: dict[str, str], ctx: Context) -> Found | None:
     return _day(ctx, y, month_of(g["m"]), day_of(g["d"]))
 
 
+def day_range(g: dict[str, str], ctx: Context) -> list[Found] | None:
+    """ "6-7 January 1916": two dates, the first borrowing the second's month and year."""
+    m = ctx.match
+    second = calendar_date({k: g[k] for k in ("d2", "m", "y") if k in g} | {"d": g["d2"]}, ctx)
+    first = calendar_date({"m": g["m"], "d": g["d1"]} | ({"y": g["y"]} if "y" in g else {}), ctx)
+    if first is None or second is None or m is None:
+        return None
+    return [
+        Found(first.type, first.value, first.point, span=m.span("day_range__d1")),
+        Found(second.type, second.value, second.point, span=(m.start("day_range__d2"), m.end())),
+    ]
+
+
 def month_year(g: dict[str, str], ctx: Context) -> Found | None:
     if g["m"].lower() in ("may", "march") and not is_capitalised(g["m"]):
         return None
@@ -126,7 +143,7 @@ def month(g: dict[str, str], ctx: Context) -> Found | None:
     bare = word.lower().rstrip(".")
     if not is_capitalised(word) or (len(bare) == 3 and not word.endswith(".") and bare != "may"):
         return None
-    if bare == "may" and re.match(r"\s+(?:[a-z]+\b|I\b)", ctx.text[ctx.end : ctx.end + 12]):
+    if bare == "may" and _MAY_VERB.match(ctx.text, ctx.end):
         return None  # "May we...", "may have": the verb
     m = month_of(word)
     return date_found(points.month(infer_year(ctx, m), m))
@@ -174,22 +191,41 @@ def quarter(g: dict[str, str], ctx: Context) -> Found | None:
 
 
 def quarter_relative(g: dict[str, str], ctx: Context) -> Found | None:
+    """ "the latest quarter", "the year-ago period", "the quarter" (the one last mentioned)."""
     words = ctx.text[ctx.start : ctx.end].lower()
     rel = (g.get("rel") or "").lower()
-    if not rel and not words.startswith("the"):
+    if rel in ("first", "second", "third", "fourth") or not (rel or words.startswith("the")):
         return None
-    if rel in ("first", "second", "third", "fourth"):
+    if g["noun"].lower() == "period" and not (rel or "year-" in words):
         return None
     this = points.at(ctx.today, "Q")
-    base = ctx.anchor if ctx.anchor is not None and ctx.anchor.gran == "Q" else None
     if rel == "current":
         return date_found(this)
-    if rel in ("last", "previous", "past"):
-        return date_found(points.shift(this, "Q", -1))
-    base = base or points.shift(this, "Q", -1)
+    latest = points.shift(this, "Q", -1)
+    if rel in ("last", "previous", "past", "latest", "recent"):
+        return date_found(latest)
+    anchor = ctx.anchor
+    base = anchor if anchor is not None and anchor.gran == "Q" else latest
     if "year-" in words:
         return date_found(points.shift(base, "Y", -1))
     return date_found(base)
+
+
+def year_ago(g: dict[str, str], ctx: Context) -> Found:
+    """ "year-earlier profit": the year before the quarter last mentioned, or before the DCT."""
+    anchor = ctx.anchor
+    if anchor is not None and anchor.gran == "Q":
+        return date_found(points.shift(anchor, "Y", -1))
+    return date_found(points.year(ctx.dct.year - 1))
+
+
+def the_year(g: dict[str, str], ctx: Context) -> Found | None:
+    """ "the fiscal year", "the full year"; "the year ended June 30" is a year-long duration."""
+    if "ended" in g:
+        return Found("DURATION", "P1Y")
+    if "kind" not in g:
+        return None
+    return date_found(points.year(ctx.reference().day.year))
 
 
 def half(g: dict[str, str], ctx: Context) -> Found | None:
@@ -269,7 +305,9 @@ def clock(g: dict[str, str], ctx: Context) -> Found | None:
     return date_found(Point(day, "D", clock=f"{h:02d}:{minute:02d}"))
 
 
-def noon(g: dict[str, str], ctx: Context) -> Found:
+def noon(g: dict[str, str], ctx: Context) -> Found | None:
+    if is_capitalised(g["w"]) and not re.search(r"(?:^|[.!?\n])\W*$", ctx.text[: ctx.start]):
+        return None  # "High Noon"
     anchor = ctx.anchor
     day = anchor.day if anchor is not None and anchor.gran == "D" else ctx.dct
     return date_found(Point(day, "D", clock="24:00" if g["w"].lower() == "midnight" else "12:00"))
@@ -315,6 +353,7 @@ HANDLERS = {
     "bc_range": bc_range,
     "bc": bc,
     "mdy": calendar_date,
+    "day_range": day_range,
     "dmy": calendar_date,
     "month_year": month_year,
     "month": month,
@@ -322,6 +361,8 @@ HANDLERS = {
     "century": century,
     "quarter": quarter,
     "quarter_rel": quarter_relative,
+    "year_ago": year_ago,
+    "the_year": the_year,
     "half": half,
     "season": season,
     "holiday": holiday,

@@ -40,11 +40,12 @@ def _words(*tables: object) -> set[str]:
 
 TRIGGERS = _words(MONTHS, WEEKDAYS, UNITS, SEASONS, DAY_PARTS, SET_WORDS, HOLIDAYS) | {
     "today", "yesterday", "tomorrow", "tonight", "tmr", "tmrw", "tdy", "noon", "midnight",
-    "midday", "quarter", "half", "easter", "thanksgiving", "clock", "fy",
+    "midday", "quarter", "period", "half", "easter", "thanksgiving", "clock", "fy",
 }  # fmt: skip
 TRIGGERS |= _words(REFS)
 TRIGGERS -= {"the", "a", "an", "eve", "new", "s", "in", "at", "near", "coming", "just", "right"}
 TRIGGERS -= {"these"}
+TRIGGERS |= {"recent", "future"}
 
 PREFIXES = _words(NUMBERS, ORDINALS, VAGUE, MODS, POSITION) | {
     "the", "a", "an", "of", "this", "that", "these", "last", "next", "past", "previous", "coming",

@@ -20,19 +20,27 @@ from sitegen.temporal.lexicon import WEEKDAYS
 from sitegen.temporal.points import Point, weekday
 
 _YEARS = re.compile(r"[\d$,.]?\b(?:1\d\d\d|20\d\d)\b(?![.,]\d)")
+_BC = re.compile(r"\d\s*(?:BCE?|B\.C\.)\b")
+_YEAR_AHEAD = re.compile(
+    r"\s*(?:-|–|and|to|or|through|until)\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
+    r"(?:[A-Z][a-z]+\.?\s*)?(?:\d{1,2}(?:st|nd|rd|th)?)?,?\s+(1\d\d\d|20\d\d)(?!\d)"
+)
 _SENTENCE = re.compile(r"[.!?;\n]\s")
 _FUTURE = r"will|'ll|shall|going\s+to|gonna|plans?\s+to|planned|scheduled|expected|expects|set\s+to|is\s+to|are\s+to|would|upcoming|next|coming|tomorrow|until|starting|see\s+you|can't\s+wait|wait\s+for|let's|join|tmr|tmrw|this\s+coming"  # noqa: E501
-_PAST = r"said|says|told|was|were|had|did|ago|last|yesterday|earlier|been|reported|announced|died|killed|\w{3,}ed"  # noqa: E501
+_PAST = r"was|were|had|did|ago|last|yesterday|earlier|been|died|killed|took\s+place|began|ended"  # noqa: E501
 _CUES = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST}))\b", re.IGNORECASE)
 
 
 def is_narrative(text: str, dct: dt.date) -> bool:
-    """Whether the explicit years of ``text`` lie mostly far from the DCT (history writing)."""
+    """Whether ``text`` is history writing: dense with years far from the DCT.
+
+    A news story that recalls a few old years ("the 1968 invasion") stays news; a history text
+    names a year every few sentences, nearly all of them far from its DCT.
+    """
     years = [int(y) for y in _YEARS.findall(text) if y[0] in "12"]
-    if len(years) < 2:
-        return False
-    far = sum(abs(y - dct.year) > 3 for y in years)
-    return far > len(years) / 2
+    far = sum(abs(y - dct.year) > 3 for y in years) + len(_BC.findall(text))
+    words = text.count(" ") + 1
+    return far >= 15 and far > 0.6 * (len(years) or 1) and far * 200 >= words
 
 
 @dataclass
@@ -43,6 +51,7 @@ class Context:
     dct: dt.date
     narrative: bool
     anchor: Point | None = None  # the last date the text mentioned
+    explicit: Point | None = None  # the last date mentioned with its year written out
     start: int = 0  # the expression being resolved: its offsets and its match
     end: int = 0
     match: re.Match[str] | None = None
@@ -52,10 +61,24 @@ class Context:
         return Point(self.dct, "D")
 
     def reference(self) -> Point:
-        """What underspecified dates ("July", "March 5") take their missing fields from."""
-        if self.narrative and self.anchor is not None:
-            return self.anchor
-        return self.today
+        """What underspecified dates ("July", "March 5") take their missing fields from.
+
+        In a narrative, the last date mentioned if it agrees with the last year written out,
+        else that year: one misread relative date must not drag the rest of the text along.
+        """
+        if not self.narrative:
+            return self.today
+        anchor, explicit = self.anchor, self.explicit
+        if explicit is None:
+            return anchor or self.today
+        if anchor is not None and anchor.day.year == explicit.day.year:
+            return anchor
+        return explicit
+
+    def year_ahead(self) -> int | None:
+        """A year written just after the expression: "July-November 1954", "May and June 1940"."""
+        m = _YEAR_AHEAD.match(self.text, self.end)
+        return int(m.group(1)) if m else None
 
     def antecedent(self) -> Point:
         """What anaphoric expressions ("the next day", "that year") are relative to."""

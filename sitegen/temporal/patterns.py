@@ -29,7 +29,7 @@ from sitegen.temporal.lexicon import (
     alternation,
 )
 
-_END = r"(?![\w'])"  # a word ends here, and "'s" does not continue it
+_END = r"(?!\w)"
 MONTH = rf"(?:{alternation(MONTHS)})(?!\w)"
 WEEKDAY = rf"(?:{alternation(WEEKDAYS)})(?!\w)"
 YEAR = r"(?:1\d\d\d|20\d\d)(?![\d,.]\d)(?!\d)"
@@ -42,7 +42,7 @@ SEASON = rf"(?:{alternation(SEASONS)}){_END}"
 PART = rf"(?:{alternation(DAY_PARTS)}){_END}"
 TZ = r"(?:[ecmp][sd]t|gmt|utc|bst|cet|cest|sgt|jst|ist)(?!\w)"
 AMPM = r"(?:a\.m\.|p\.m\.|am|pm|a\.m|p\.m)(?![\w])"
-REL = r"(?:this|last|next|past|previous|coming|following|current|same|that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+coming|the\s+current|the\s+past|the\s+last|the\s+preceding|the\s+upcoming)"
+REL = r"(?:this|last|next|past|previous|coming|following|current|same|that\s+same|that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+coming|the\s+current|the\s+past|the\s+last|the\s+preceding|the\s+upcoming)"
 DEICTIC = r"(?:today|yesterday|tomorrow|tonight|tmrw|tmr|tdy)"
 
 RULES: list[tuple[str, str]] = [
@@ -72,6 +72,10 @@ RULES: list[tuple[str, str]] = [
         rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<m>{MONTH})\s*(?:the\s+)?(?P<d>{DAY})(?:(?:,\s*|\s+)(?P<y>{YEAR}|'\d\d(?!\w)))?(?:,?\s+(?P<wd2>{WEEKDAY}))?",
     ),
     (
+        "day_range",
+        rf"(?P<d1>{DAY})\s*(?:-|–)\s*(?P<d2>{DAY})\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?",
+    ),
+    (
         "dmy",
         rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAY}|{ORD})\s*(?:of\s+)?(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?(?:,?\s+(?P<wd2>{WEEKDAY}))?",
     ),
@@ -87,13 +91,18 @@ RULES: list[tuple[str, str]] = [
     ),
     (
         "quarter_rel",
-        r"(?:the\s+)?(?P<rel>latest|current|recent|past|previous|last|same|year-ago|year-earlier|comparable|fiscal|first|second|third|fourth)?(?:[-\s]+(?:fiscal|year-ago|year-earlier))?\s*quarter(?!\w)",
+        r"(?:the\s+)?(?P<rel>latest|current|recent|past|previous|last|same|year-ago|year-earlier|comparable|fiscal|first|second|third|fourth)?(?:[-\s]+(?:fiscal|year-ago|year-earlier))?\s*(?P<noun>quarter|period)(?!\w)",
+    ),
+    ("year_ago", r"(?P<w>year-(?:earlier|ago))(?!\w)"),
+    (
+        "the_year",
+        r"the\s+(?:(?P<kind>fiscal|full|calendar|financial)\s+)?year(?!\w)(?!\s+\d)(?P<ended>\s+(?:that\s+)?(?:ended|ending|ends|through|to\s+(?:the\s+)?end))?",
     ),
     (
         "half",
         rf"(?:the\s+)?(?P<h>first|second|1st|2nd|latter)\s+half(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<rel>this|last|next)\s+year|the\s+year))?(?!\w)",
     ),
-    ("season", rf"(?:(?P<rel>{REL})\s+)?(?:the\s+)?(?P<s>{SEASON})(?:\s+of)?(?:\s+(?P<y>{YEAR}))?"),
+    ("season", rf"(?:(?P<rel>{REL})\s+)?(?:the\s+)?(?P<s>{SEASON})(?:(?:\s+of)?\s+(?P<y>{YEAR}))?"),
     (
         "holiday",
         rf"(?:(?P<rel>{REL})\s+)?(?P<h>{alternation(HOLIDAYS)}|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?|new\s+year)(?!\w)(?:\s+(?P<y>{YEAR}))?",
@@ -112,14 +121,14 @@ RULES: list[tuple[str, str]] = [
     # Relative and anaphoric expressions.
     (
         "ago",
-        rf"(?P<n>{NUM}|{VAGUE_NUM})?[-\s]*(?P<u>{UNIT})\s+(?P<dir>ago|earlier|later|before|after|afterwards?|previously|hence|from\s+now|back)(?!\w)(?!\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|i)\b)",
+        rf"(?P<n>{NUM}|{VAGUE_NUM})?[-\s]*(?P<u>{UNIT})\s+(?P<dir>ago|earlier|later|afterwards?|previously|hence|from\s+now|back|(?:before|after)(?=\s*[,.;:!?)]|\s*$))(?!\w)",
     ),
     ("rel_weekday", rf"(?P<rel>{REL})\s+(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?"),
     ("rel_month", rf"(?P<rel>{REL})\s+(?P<m>{MONTH})"),
     ("rel_part", rf"(?P<rel>{REL}|{DEICTIC}|the|that|this)\s+(?P<part>{PART})"),
     (
         "rel_unit",
-        rf"(?P<rel>{REL}|the)\s+(?:(?P<first>first|final|initial|last)\s+)?(?:(?P<n>{NUM}|{VAGUE_NUM})\s+)?(?P<u>{UNIT})(?P<tail>\s+(?:before|after)(?!\s+(?:the|a|an|his|her|its|their)\b))?",
+        rf"(?P<rel>{REL}|the)\s+(?:(?P<first>first|final|initial|last)\s+)?(?:(?P<n>{NUM}|{VAGUE_NUM})\s+)?(?P<u>{UNIT})(?P<tail>\s+(?:before|after)(?=\s*[,.;:!?)]|\s*$))?",
     ),
     (
         "deictic",
@@ -161,7 +170,7 @@ def _namespaced(name: str, pattern: str) -> str:
 
 # Rules that can begin with a digit or a quote ("'99"): a start there needs no other.
 DIGIT_RULES = {
-    "iso", "numeric", "year_range", "bc_range", "bc", "dmy", "decade", "century", "quarter",
+    "iso", "numeric", "year_range", "day_range", "bc_range", "bc", "dmy", "decade", "century", "quarter",
     "half", "clock", "clock24", "oclock", "ago", "set", "duration", "year", "short_year",
 }  # fmt: skip
 

@@ -12,7 +12,10 @@ from sitegen.temporal.context import Context
 from sitegen.temporal.found import Found, duration
 from sitegen.temporal.lexicon import DAY_PARTS, SET_WORDS, UNITS, VAGUE, WEEKDAYS, number
 
-_PRICE_BEFORE = re.compile(r"(?:\d|dollars?|cents?|percent|%|million|billion)\S*\s+$", re.I)
+_RATE_BEFORE = re.compile(
+    r"(?:\d|dollars?|cents?|percent|%|million|billion|times|once|twice)\S*(?:\s+[a-z]+){0,2}\s+$",
+    re.I,
+)
 _BARE_BEFORE = re.compile(
     r"\b(?:for|over|in|within|after|took|take|takes|taking|lasted|lasting|spent|spend|than)\s+$",
     re.I,
@@ -60,8 +63,8 @@ def duration_(g: dict[str, str], ctx: Context) -> Found | None:
         if g["n"].lower() in ("a", "an"):
             if unit == "TS" or word == "second":
                 return None  # "a second time"
-            if unit in ("Y", "M", "W", "D") and _PRICE_BEFORE.search(ctx.text[: ctx.start][-30:]):
-                return Found("SET", duration(1, unit))  # "$5 a year"
+            if _RATE_BEFORE.search(ctx.text, max(0, ctx.start - 30), ctx.start):
+                return None  # "$5 a year", "four flights a week": a rate, not a duration
     elif word.endswith("s") is False and g["n"].lower() not in ("a few", "a couple of"):
         return None  # "some year", "many a day"
     return Found("DURATION", duration(n, unit))

@@ -7,6 +7,7 @@ later") from the last date mentioned (see :mod:`sitegen.temporal.context`).
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from sitegen.temporal import points
 from sitegen.temporal.absolute import calendar_date
@@ -20,6 +21,7 @@ _GRAN = {"D": "D", "W": "W", "WE": "WE", "2W": "W", "M": "M", "Q": "Q", "Y": "Y"
 _GRAN.update({"DE": "E", "CE": "C"})
 _BACK = {"ago", "earlier", "before", "previously", "back"}
 _FORWARD_DCT = {"hence", "from now"}
+_FUTURE_NOUN = re.compile(r"\b(?:in|near|for|distant|foreseeable|bright|the)\s+$", re.I)
 
 
 def _words(s: str | None) -> str:
@@ -183,7 +185,7 @@ def weekday(g: dict[str, str], ctx: Context) -> Found | None:
         return Found("SET", f"XXXX-WXX-{WEEKDAYS[lower] + 1}")
     if "m" in g:
         return calendar_date({"m": g["m"], "d": g["d"]}, ctx)
-    return _day_part(ctx.weekday(WEEKDAYS[lower]), g.get("part"))
+    return date_found(Point(ctx.weekday(WEEKDAYS[lower]), "D"))  # "Friday night": the day
 
 
 def part(g: dict[str, str], ctx: Context) -> Found | None:
@@ -195,8 +197,11 @@ def part(g: dict[str, str], ctx: Context) -> Found | None:
     return _day_part(day, word)
 
 
-def ref(g: dict[str, str], ctx: Context) -> Found:
-    return Found("DATE", REFS[_words(g["w"])])
+def ref(g: dict[str, str], ctx: Context) -> Found | None:
+    word = _words(g["w"])
+    if word == "future" and not _FUTURE_NOUN.search(ctx.text, max(0, ctx.start - 12), ctx.start):
+        return None  # "future talks": an adjective
+    return Found("DATE", REFS[word])
 
 
 HANDLERS = {

@@ -25,6 +25,7 @@ Rule = Callable[[dict[str, str], Context], "Found | list[Found] | None"]
 HANDLERS: dict[str, Rule] = {**absolute.HANDLERS, **relative.HANDLERS, **quantities.HANDLERS}
 
 # Modifiers that make sense on a date ("about 1990"); the rest only quantify durations.
+_EXPLICIT_YEAR = re.compile(r"\d\d\d|'\d\d")
 _DATE_MODS = {"about", "around", "approximately", "roughly"}
 
 
@@ -67,6 +68,11 @@ def _resolve(m: re.Match[str], ctx: Context) -> list[Timex] | None:
         if mod_word:
             if f.type != "DURATION" and mod_word not in _DATE_MODS and rule != "ago":
                 return None
+            if mod_word in ("over", "under", "some") and ctx.text[m.end("mod") :].lstrip()[:4] in (
+                "the ",
+                "the\n",
+            ):
+                return None  # "over the past year": a preposition
             mod = MODS[mod_word]
         if pos_word:
             if f.type not in ("DATE", "TIME") or f.value.endswith("_REF"):
@@ -78,4 +84,6 @@ def _resolve(m: re.Match[str], ctx: Context) -> list[Timex] | None:
         out.append(Timex(start, end, ctx.text[start:end], f.type, f.value, mod))
         if f.point is not None and f.type in ("DATE", "TIME"):
             ctx.anchor = f.point
+            if _EXPLICIT_YEAR.search(m.group()):
+                ctx.explicit = f.point
     return out
