@@ -23,19 +23,54 @@ from sitegen.temporal.found import (
     month_of,
     safe_date,
 )
-from sitegen.temporal.lexicon import HOLIDAYS, ORDINALS, SEASONS, WEEKDAYS, number
+from sitegen.temporal.lexicon import HOLIDAYS, ORDINALS, SEASONS, number
 from sitegen.temporal.points import Point
 
 # Month words that are also common English words: only taken as months when capitalised.
 _AMBIGUOUS_MONTHS = {"may", "march", "mar", "jan", "jun", "sept", "august", "aug"}
 _MAY_VERB = re.compile(r"\s+(?:I|we|you|he|she|it|they|God|be|have|not|also|well)\b")
 _COUNT_NOUN = re.compile(r"\s+(?:[a-z]+s|people|men|staff|police|aircraft|feet|km|yen)\b")
-_NAME_BEFORE = re.compile(r"([A-Z][\w.&-]*)\s+$")
-_YEAR_WORDS = re.compile(
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|In|Since|By|Until|From|Of|"
-    r"During|Before|After|Summer|Spring|Winter|Autumn|Fall|Christmas|Easter|Early|Late|Mid|"
-    r"Fiscal|FY|Year|The|And|Or|On|At|For|Between|Through|To|Circa|Around|About|Only|Also)\.?",
+_NAME_BEFORE = re.compile(r"(\w+\.?)\s+$")
+_NAME_WORDS = set(
+    [
+        "windows",
+        "office",
+        "boeing",
+        "airbus",
+        "flight",
+        "route",
+        "highway",
+        "interstate",
+        "room",
+        "suite",
+        "model",
+        "version",
+        "no",
+        "number",
+        "apollo",
+        "pentium",
+        "resolution",
+        "article",
+        "section",
+        "chapter",
+        "page",
+        "vol",
+        "volume",
+        "box",
+        "street",
+        "st",
+        "avenue",
+        "ave",
+        "road",
+        "channel",
+        "code",
+        "form",
+        "rule",
+        "bill",
+        "act",
+        "law",
+        "item",
+    ]
 )
 
 
@@ -328,18 +363,10 @@ def year(g: dict[str, str], ctx: Context) -> Found | None:
         after = ctx.text[ctx.end : ctx.end + 24]
         if _COUNT_NOUN.match(after) and not re.match(r"\s+(?:was|has|is|as|its|this)\b", after):
             return None
-        before = ctx.text[max(0, ctx.start - 30) : ctx.start]
-        name = _NAME_BEFORE.search(before)
-        if name and _in_name(name.group(1), before):
-            return None  # "Windows 2000", "Euro 2024": a year inside a name
+        name = _NAME_BEFORE.search(ctx.text, max(0, ctx.start - 30), ctx.start)
+        if name and name.group(1).lower().rstrip(".") in _NAME_WORDS:
+            return None  # "Windows 2000", "Flight 1549", "Resolution 1441": a name or a number
     return date_found(points.year(y))
-
-
-def _in_name(word: str, before: str) -> bool:
-    """Whether a capitalised ``word`` before a year makes the year part of a name."""
-    if _YEAR_WORDS.fullmatch(word) or word.lower().rstrip(".,") in WEEKDAYS:
-        return False
-    return not re.search(r"(?:^|[.!?:\n])\s*\S+\s+$", before)  # not a sentence's first word
 
 
 def short_year(g: dict[str, str], ctx: Context) -> Found:

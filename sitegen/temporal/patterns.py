@@ -151,7 +151,10 @@ RULES: list[tuple[str, str]] = [
         rf"(?P<n>{NUM}|{VAGUE_NUM})(?:\s+and\s+a\s+half|\s+1/2)?(?:\s+more)?[-\s]+(?P<u>{UNIT})(?P<old>-old|\s+old|\s+of\s+age)?",
     ),
     ("half_unit", rf"half\s+(?:an?\s+)?(?P<u>{UNIT})"),
-    ("bare_unit", r"(?P<u>years|months|weeks|days|hours|minutes|decades|centuries)(?!\w)"),
+    (
+        "bare_unit",
+        r"(?P<u>years|months|weeks|days|hours|minutes|decades|centuries|day|week|weekend|month|year)(?!\w)",
+    ),
     (
         "year",
         rf"(?:(?P<fy>fiscal(?:\s+year)?|fy|the\s+year|calendar(?:\s+year)?|(?:the\s+)?year)\s*)?(?P<y>{YEAR})",

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
+from sitegen.temporal import points
 from sitegen.temporal.context import Context
-from sitegen.temporal.found import Found, duration
+from sitegen.temporal.found import Found, date_found, duration
 from sitegen.temporal.lexicon import DAY_PARTS, SET_WORDS, UNITS, VAGUE, WEEKDAYS, number
 
 _RATE_BEFORE = re.compile(
@@ -18,6 +19,10 @@ _RATE_BEFORE = re.compile(
 )
 _BARE_BEFORE = re.compile(
     r"\b(?:for|over|in|within|after|took|take|takes|taking|lasted|lasting|spent|spend|than)\s+$",
+    re.I,
+)
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|that|this|a|one|each|every|per|same)\s+$",
     re.I,
 )
 _HALF = {"TH": "PT30M", "D": "PT12H", "Y": "P6M", "M": "P2W", "DE": "P5Y", "CE": "P50Y"}
@@ -76,9 +81,18 @@ def half_unit(g: dict[str, str], ctx: Context) -> Found | None:
 
 
 def bare_unit(g: dict[str, str], ctx: Context) -> Found | None:
-    if not _BARE_BEFORE.search(ctx.text[max(0, ctx.start - 12) : ctx.start]):
-        return None
-    return Found("DURATION", duration(None, UNITS[g["u"].lower()]))
+    """ "for years" (``PXY``), "a long day" (``P1D``), "over the weekend"."""
+    word = g["u"].lower()
+    before = ctx.text[max(0, ctx.start - 12) : ctx.start]
+    if word == "weekend":
+        return date_found(points.at(ctx.today, "WE"))
+    if word.endswith("s"):
+        return (
+            Found("DURATION", duration(None, UNITS[word])) if _BARE_BEFORE.search(before) else None
+        )
+    if _DETERMINER_BEFORE.search(before):
+        return None  # "the day", "each year": left to the rules for those
+    return Found("DURATION", duration(1, UNITS[word]))
 
 
 HANDLERS = {"set": set_, "duration": duration_, "half_unit": half_unit, "bare_unit": bare_unit}
