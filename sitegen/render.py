@@ -125,6 +125,7 @@ def render_site(site: Site, theme_dirs: list[Path]) -> list[Page]:
             views.site.title,
             years=views.years,
             events=views.events,
+            key_events=views.key_events,
         ),
         render("404.html", urls.NOT_FOUND, "404", "Page not found"),
         render("years.html", urls.YEARS, "years", "Years", years=views.years),

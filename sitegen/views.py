@@ -7,7 +7,8 @@ fields that hold ready HTML are :class:`markupsafe.Markup` and say so.
 Context of each template (see ``render.py``):
 
 - every template: ``site`` (:class:`SiteView`), ``page`` (:class:`PageView`)
-- ``index.html``: ``years`` (list of :class:`YearView`), ``events`` (all, chronological)
+- ``index.html``: ``years`` (list of :class:`YearView`), ``events`` (all, chronological),
+  ``key_events`` (the most salient, chronological)
 - ``event.html``: ``event`` (:class:`EventView`), ``previous`` / ``next`` (EventView or None)
 - ``article.html``: ``article`` (:class:`ArticleView`)
 - ``year.html``: ``year`` (:class:`YearView`), ``previous`` / ``next`` (YearView or None)
@@ -99,6 +100,9 @@ class EventView:
     disagree: bool
     announced: bool
     key_score: float
+    """Salience of the event's day (higher is more salient; 0 when unknown)."""
+    key: bool
+    """One of the site's :data:`KEY_EVENTS` most salient events."""
 
 
 @dataclass
@@ -210,7 +214,18 @@ class Views:
     years: list[YearView]
     articles: list[ArticleView]
     tags: list[TagView]
+    key_events: list[EventView]
+    """The most salient events (``key``), chronological: the timeline's summary."""
     urls: Urls = field(default_factory=Urls)
+
+
+KEY_EVENTS = 5
+
+
+def key_event_ids(events: list[Event], limit: int = KEY_EVENTS) -> set[str]:
+    """The ids of the ``limit`` events with the highest positive key_score (ties: earlier)."""
+    scored = [e for e in events if e.key_score > 0]
+    return {e.id for e in sorted(scored, key=lambda e: (-e.key_score, e.sort_key()))[:limit]}
 
 
 def published_at(article: Article, zone: dt.tzinfo) -> dt.datetime:
@@ -277,7 +292,7 @@ def _source_view(source: Source, articles: dict[str, Article], u: Urls) -> Sourc
     )
 
 
-def event_view(event: Event, articles: dict[str, Article], u: Urls) -> EventView:
+def event_view(event: Event, articles: dict[str, Article], u: Urls, key: bool = False) -> EventView:
     """The view of one event; ``articles`` by id resolves its sources."""
     route = urls.event_route(event.id)
     sources = [_source_view(s, articles, u) for s in event.sources]
@@ -307,6 +322,7 @@ def event_view(event: Event, articles: dict[str, Article], u: Urls) -> EventView
         disagree=event.disagree,
         announced=event.announced,
         key_score=event.key_score,
+        key=key,
     )
 
 
@@ -351,7 +367,8 @@ def build_views(site: Site) -> Views:
     u = Urls(config.base_url)
     by_id = {a.id: a for a in site.articles}
     ordered = sorted(site.events, key=Event.sort_key)
-    events = [event_view(e, by_id, u) for e in ordered]
+    key_ids = key_event_ids(ordered)
+    events = [event_view(e, by_id, u, e.id in key_ids) for e in ordered]
     views_by_id = {e.id: e for e in events}
     event_urls = {e.id: e.url for e in events}
     years = group_by_year(events, u)
@@ -399,7 +416,15 @@ def build_views(site: Site) -> Views:
         generator=f"sitegen {__version__}",
         years=[Link(y.name, y.url) for y in years],
     )
-    return Views(site=site_view, events=events, years=years, articles=articles, tags=tags, urls=u)
+    return Views(
+        site=site_view,
+        events=events,
+        years=years,
+        articles=articles,
+        tags=tags,
+        key_events=[e for e in events if e.key],
+        urls=u,
+    )
 
 
 def events_by_article(events: Iterable[Event]) -> dict[str, list[Event]]:

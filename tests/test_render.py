@@ -17,6 +17,7 @@ from sitegen.model import Article, Event, Mention, Page, Site, Source
 from sitegen.render import render_site
 from sitegen.views import (
     build_views,
+    key_event_ids,
     markdown_html,
     marked_markdown_html,
     split_sentence,
@@ -382,3 +383,31 @@ def test_every_html_page_has_unique_ids_and_one_h1() -> None:
             parser.feed(data.decode())
             assert len(parser.ids) == len(set(parser.ids)), path
             assert parser.h1 == 1, path
+
+
+def test_key_events_are_the_most_salient_in_chronological_order() -> None:
+    site = make_site()
+    scores = {"1999--end": 1.0, "2022--year": 3.0, "2022-02--war": 3.0, "2024-12-19--council": 2.5}
+    for event in site.events:
+        event.key_score = scores.get(event.id, 0.0)
+    assert key_event_ids(site.events, limit=2) == {"2022--year", "2022-02--war"}
+    views = build_views(site)
+    assert [e.id for e in views.key_events] == [  # all four scored, in timeline order
+        "1999--end",
+        "2022--year",
+        "2022-02--war",
+        "2024-12-19--council",
+    ]
+    assert not next(e for e in views.events if e.id.startswith("2022-03-29")).key
+    index = pages_of(site)["index.html"].decode()
+    assert '<h2 id="key-dates-heading">Key dates</h2>' in index
+    assert '<a href="#event-2022-02--war">The war began</a>' in index
+    none = make_site()
+    for event in none.events:
+        event.key_score = 0.0
+    assert "Key dates" not in pages_of(none)["index.html"].decode()
+
+
+def test_index_summary_line() -> None:
+    html = pages_of(make_site())["index.html"].decode()
+    assert '<p class="summary">5 events, 1999–2024.</p>' in html
