@@ -40,7 +40,7 @@ def is_narrative(text: str, dct: dt.date) -> bool:
     years = [int(y) for y in _YEARS.findall(text) if y[0] in "12"]
     far = sum(abs(y - dct.year) > 3 for y in years) + len(_BC.findall(text))
     words = text.count(" ") + 1
-    return far >= 15 and far > 0.6 * (len(years) or 1) and far * 200 >= words
+    return far >= 8 and far > 0.6 * (len(years) or 1) and far * 200 >= words
 
 
 @dataclass

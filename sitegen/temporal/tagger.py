@@ -56,12 +56,16 @@ def tag(text: str, dct: dt.date | dt.datetime) -> list[Timex]:
 def _resolve(m: re.Match[str], ctx: Context) -> list[Timex] | None:
     rule = (m.lastgroup or "")[2:]
     ctx.start, ctx.end, ctx.match = m.start(), m.end(), m
-    result = HANDLERS[rule](groups(m, rule, ctx.text), ctx)
+    try:
+        result = HANDLERS[rule](groups(m, rule, ctx.text), ctx)
+    except (ValueError, OverflowError):
+        return None  # arithmetic past year 1 or 9999, Python's calendar range
+
     if result is None:
         return None
     results = result if isinstance(result, list) else [result]
     mod_word = " ".join((m.group("mod") or "").lower().split())
-    pos_word = (m.group("pos") or "").lower()
+    pos_word = " ".join((m.group("pos") or "").lower().split())
     out = []
     for f in results:
         mod = f.mod

@@ -1,0 +1,75 @@
+"""Calendar expressions, from sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sitegen.temporal import Timex, tag
+
+DCT = dt.date(2024, 12, 19)  # a Thursday
+
+
+def only(text: str, dct: dt.date = DCT) -> Timex:
+    found = tag(text, dct)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        (
+            "The bridge opened on December 19, 2024, after delays.",
+            "December 19, 2024",
+            "2024-12-19",
+        ),
+        ("The bridge opened on 19 December 2024 after delays.", "19 December 2024", "2024-12-19"),
+        ("The bridge opened on Dec. 3 after delays.", "Dec. 3", "2024-12-03"),
+        ("The file is dated 2024-12-19 in the archive.", "2024-12-19", "2024-12-19"),
+        ("The ferry stopped running in March 2022 for repairs.", "March 2022", "2022-03"),
+        ("The ferry stopped running in 2022 for repairs.", "2022", "2022"),
+        ("Vinyl records came back in the 1990s among collectors.", "the 1990s", "199"),
+        ("The canal was dug in the 19th century by hand.", "the 19th century", "18"),
+        (
+            "Sales fell in the third quarter of 2023 at the bakery.",
+            "the third quarter of 2023",
+            "2023-Q3",
+        ),
+        ("The festival moved to summer 2009 after the flood.", "summer 2009", "2009-SU"),
+        ("The choir will sing on Christmas Day at the hall.", "Christmas Day", "2024-12-25"),
+        ("The fort fell in 480 BC after a long siege.", "480 BC", "BC0480"),
+    ],
+)
+def test_written_dates_keep_their_precision(sentence: str, span: str, value: str) -> None:
+    t = only(sentence)
+    assert (t.text, t.type, t.value) == (span, "DATE", value)
+    assert sentence[t.start : t.end] == span
+
+
+def test_times_of_day_with_and_without_zones() -> None:
+    t = only("The vote closes at 3 p.m. EST so hurry.")
+    assert (t.text, t.type, t.value) == ("3 p.m. EST", "TIME", "2024-12-19T15:00")
+    t = only("The vote closes at 15:30 so hurry.")
+    assert (t.type, t.value) == ("TIME", "2024-12-19T15:30")
+
+
+def test_parts_of_the_day() -> None:
+    t = only("The mayor spoke this morning to reporters.")
+    assert (t.text, t.type, t.value) == ("this morning", "TIME", "2024-12-19TMO")
+    t = only("The mayor spoke tonight to reporters.")
+    assert t.value == "2024-12-19TNI"
+
+
+def test_weeks_and_weekends() -> None:
+    assert only("The shop was shut last week for stocktaking.", dt.date(2013, 3, 20)).value == (
+        "2013-W11"
+    )
+    t = only("The park is busy this weekend with visitors.")
+    assert (t.text, t.value) == ("this weekend", "2024-W51-WE")
+
+
+def test_a_range_of_years_gives_two_dates() -> None:
+    found = tag("The treaty held from 1648-1701 in most regions.", DCT)
+    assert [(t.text, t.value) for t in found] == [("1648", "1648"), ("1701", "1701")]

@@ -1,0 +1,76 @@
+"""Relative and anchored expressions, from sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sitegen.temporal import tag
+
+DCT = dt.date(2024, 12, 19)  # a Thursday
+
+
+def values(text: str, dct: dt.date = DCT) -> list[tuple[str, str, str]]:
+    return [(t.text, t.type, t.value) for t in tag(text, dct)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The council said on Thursday it would act.", ("Thursday", "DATE", "2024-12-19")),
+        ("The council met on Monday to vote.", ("Monday", "DATE", "2024-12-16")),
+        ("The council will meet on Monday to vote.", ("Monday", "DATE", "2024-12-23")),
+        ("The council voted yesterday on the plan.", ("yesterday", "DATE", "2024-12-18")),
+        ("The council votes tomorrow on the plan.", ("tomorrow", "DATE", "2024-12-20")),
+        ("Rents rose last month in the city.", ("last month", "DATE", "2024-11")),
+        ("Rents will rise next year in the city.", ("next year", "DATE", "2025")),
+        ("Rents rose this year in the city.", ("this year", "DATE", "2024")),
+        ("The mill closed two years ago for good.", ("two years ago", "DATE", "2022")),
+        ("The mill closed three days ago for good.", ("three days ago", "DATE", "2024-12-16")),
+        ("The band is on tour now across the north.", ("now", "DATE", "PRESENT_REF")),
+        ("The band recently toured the north.", ("recently", "DATE", "PAST_REF")),
+    ],
+)
+def test_deictic_expressions_count_from_the_dct(sentence: str, expected: tuple) -> None:
+    assert values(sentence) == [expected]
+
+
+def test_modified_expressions_keep_the_modifier_in_span_and_mod() -> None:
+    cases = {
+        "The shop opened early 2022 downtown.": ("early 2022", "2022", "START"),
+        "The shop opened mid-March downtown.": ("mid-March", "2024-03", "MID"),
+        "The shop opened late last year downtown.": ("late last year", "2023", "END"),
+        "The shop opened earlier this month downtown.": ("earlier this month", "2024-12", "START"),
+        "The tower was finished at the end of 1999 at last.": ("the end of 1999", "1999", "END"),
+        "The repair took about two years in all.": ("about two years", "P2Y", "APPROX"),
+        "The repair took more than a decade in all.": ("more than a decade", "P10Y", "MORE_THAN"),
+    }
+    for sentence, (span, value, mod) in cases.items():
+        [t] = tag(sentence, DCT)
+        assert (t.text, t.value, t.mod) == (span, value, mod), sentence
+
+
+def test_narrative_expressions_follow_the_last_date_mentioned() -> None:
+    text = (
+        "The siege began on 5 June 1744. The following day the walls were breached. "
+        "A week later the garrison surrendered, and that month the town was rebuilt. "
+        "Three days later the army left."
+    )
+    got = values(text, dt.date(2009, 12, 19))
+    assert got == [
+        ("5 June 1744", "DATE", "1744-06-05"),
+        ("The following day", "DATE", "1744-06-06"),
+        ("A week later", "DATE", "1744-W24"),
+        ("that month", "DATE", "1744-06"),
+        ("Three days later", "DATE", "1744-06"),
+    ]
+
+
+def test_underspecified_dates_take_the_year_of_a_history_text() -> None:
+    text = (
+        "In 1812 the army crossed the river. By 1813 it had retreated, and in 1814 peace came. "
+        "The war of 1815 was short. In 1816 harvests failed across the region and in 1817 "
+        "prices rose; 1818 was calmer, and 1819 calmer still. On 3 May the council met again."
+    )
+    assert values(text, dt.date(2009, 12, 19))[-1] == ("3 May", "DATE", "1819-05-03")
