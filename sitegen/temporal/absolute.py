@@ -89,6 +89,11 @@ def infer_year(ctx: Context, month: int, day: int | None = None) -> int:
         return year - 1
     if direction > 0 and when < now:
         return year + 1
+    if direction == 0:  # no tense cue: the nearest such date, within six months
+        if month - ctx.dct.month > 6:
+            return year - 1
+        if ctx.dct.month - month > 6:
+            return year + 1
     return year
 
 
@@ -242,16 +247,22 @@ def quarter_relative(g: dict[str, str], ctx: Context) -> Found | None:
     anchor = ctx.anchor
     base = anchor if anchor is not None and anchor.gran == "Q" else latest
     if "year-" in words:
-        return date_found(points.shift(base, "Y", -1))
+        return _compared(points.shift(base, "Y", -1))
     return date_found(base)
+
+
+def _compared(point: Point) -> Found:
+    """A period named only for comparison ("the year-ago quarter"): it does not become the
+    reference, so "the quarter" that follows is still the one being reported."""
+    return Found("DATE", point.value())
 
 
 def year_ago(g: dict[str, str], ctx: Context) -> Found:
     """ "year-earlier profit": the year before the quarter last mentioned, or before the DCT."""
     anchor = ctx.anchor
     if anchor is not None and anchor.gran == "Q":
-        return date_found(points.shift(anchor, "Y", -1))
-    return date_found(points.year(ctx.dct.year - 1))
+        return _compared(points.shift(anchor, "Y", -1))
+    return _compared(points.year(ctx.dct.year - 1))
 
 
 def the_year(g: dict[str, str], ctx: Context) -> Found | None:

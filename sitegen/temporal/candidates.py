@@ -47,16 +47,24 @@ TRIGGERS -= {"the", "a", "an", "eve", "new", "s", "in", "at", "near", "coming", 
 TRIGGERS -= {"these"}
 TRIGGERS |= {"recent", "future"}
 
-PREFIXES = _words(NUMBERS, ORDINALS, VAGUE, MODS, POSITION) | {
-    "the", "a", "an", "of", "this", "that", "these", "last", "next", "past", "previous", "coming",
+# Words that may open an expression before its trigger ("the", "about", "more", "mid")...
+_PHRASES = (MODS, POSITION, VAGUE, NUMBERS, ORDINALS)
+STARTERS = {re.split(r"[\s\-]+", phrase)[0] for table in _PHRASES for phrase in table} | {
+    "the", "a", "an", "this", "that", "these", "last", "next", "past", "previous", "coming",
     "following", "current", "same", "preceding", "upcoming", "final", "initial", "fiscal",
-    "calendar", "year", "every", "each", "per", "other", "once", "twice", "times", "and", "s",
-    "day", "after", "before", "right", "just", "mid", "latest", "recent", "comparable", "ago",
+    "calendar", "every", "each", "per", "once", "twice", "right", "just", "mid", "latest",
+    "recent", "comparable", "full", "financial", "ca", "circa", "c", "late", "early", "day",
 }  # fmt: skip
-# A trigger and the run of prefix words before it; found in one pass by the regex engine.
-_CHAIN = re.compile(
-    rf"(?<!\w)(?:(?:{alternation(PREFIXES)})[\s\-',.]{{1,3}}){{0,6}}"
-    rf"(?:\d|(?:{alternation(TRIGGERS)})(?!\w))"
+# ... and the words that may follow them before the trigger ("the end of 1999").
+PREFIXES = STARTERS | _words(*_PHRASES) | {
+    "of", "than", "and", "s", "times", "least", "most", "after", "before", "ago", "in", "on",
+    "dawn", "dusk", "other", "year", "more", "less", "hundred", "dozen", "couple", "few",
+}  # fmt: skip
+_TRIGGER = re.compile(rf"(?<!\w)(?:\d|(?:{alternation(TRIGGERS)})(?!\w))")
+# The run of prefix words before a trigger, matched backwards in the reversed text: one call of
+# the regex engine per trigger instead of a Python loop over characters.
+_CHAIN_BACK = re.compile(
+    rf"(?:[\s\-',.]{{1,3}}(?:{alternation(w[::-1] for w in PREFIXES)})(?!\w)){{1,6}}"
 )
 _WORD = re.compile(r"\w+")
 
@@ -64,12 +72,18 @@ _WORD = re.compile(r"\w+")
 def starts(low: str) -> Iterator[int]:
     """Candidate start offsets in lower-cased text, in order.
 
-    For each trigger, the prefix words just before it, then the trigger itself; a start after a
-    quote mark also yields the quote ("'99").
+    For each trigger, the prefix words that may open an expression just before it, then the
+    trigger itself; a start after a quote mark also yields the quote ("'99").
     """
-    for chain in _CHAIN.finditer(low):
-        for word in _WORD.finditer(low, chain.start(), chain.end()):
-            s = word.start()
-            if s > 0 and low[s - 1] == "'":
-                yield s - 1
-            yield s
+    rev = low[::-1]
+    n = len(low)
+    for trigger in _TRIGGER.finditer(low):
+        s = trigger.start()
+        chain = _CHAIN_BACK.match(rev, n - s)
+        if chain is not None:
+            for word in _WORD.finditer(low, n - chain.end(), s):
+                if word.group() in STARTERS:
+                    yield word.start()
+        if s > 0 and low[s - 1] == "'":
+            yield s - 1
+        yield s

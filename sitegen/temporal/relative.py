@@ -52,10 +52,12 @@ def ago(g: dict[str, str], ctx: Context) -> Found | None:
         return None
     if direction == "ago" or direction in _FORWARD_DCT:
         base = ctx.today
-        if unit == "Y" and ctx.anchor is not None and ctx.anchor.gran == "Q":
-            base = ctx.anchor  # "profit in the quarter ... a year ago": the year-ago quarter
     else:
         base = ctx.antecedent()
+    if unit == "Y" and n == 1 and ctx.anchor is not None and ctx.anchor.gran == "Q":
+        # "profit in the quarter rose from a year ago": the year-ago quarter, named only for
+        # comparison, so it does not become the reference
+        return Found("DATE", points.shift(ctx.anchor, "Y", -1 if back else 1).value())
     return date_found(points.shift(base, unit, int(-n if back else n)))
 
 

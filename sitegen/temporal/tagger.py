@@ -64,18 +64,20 @@ def _resolve(m: re.Match[str], ctx: Context) -> list[Timex] | None:
     if result is None:
         return None
     results = result if isinstance(result, list) else [result]
-    mod_word = " ".join((m.group("mod") or "").lower().split())
-    pos_word = " ".join((m.group("pos") or "").lower().split())
+    mod_word = m.group("mod")
+    pos_word = m.group("pos")
+    if mod_word:
+        mod_word = " ".join(mod_word.lower().split())
+    if pos_word:
+        pos_word = " ".join(pos_word.lower().split())
     out = []
     for f in results:
         mod = f.mod
         if mod_word:
             if f.type != "DURATION" and mod_word not in _DATE_MODS and rule != "ago":
                 return None
-            if mod_word in ("over", "under", "some") and ctx.text[m.end("mod") :].lstrip()[:4] in (
-                "the ",
-                "the\n",
-            ):
+            after = ctx.text[m.end("mod") : m.end("mod") + 6].lower().split()
+            if mod_word in ("over", "under", "some") and after[:1] == ["the"]:
                 return None  # "over the past year": a preposition
             mod = MODS[mod_word]
         if pos_word:
