@@ -50,10 +50,8 @@ def ago(g: dict[str, str], ctx: Context) -> Found | None:
         return None
     if n != int(n) or n <= 0:
         return None
-    if direction == "ago" or direction in _FORWARD_DCT:
-        base = ctx.today
-    else:
-        base = ctx.antecedent()
+    deictic = direction == "ago" or direction in _FORWARD_DCT
+    base = ctx.today if deictic else ctx.antecedent()
     if unit == "Y" and n == 1 and ctx.anchor is not None and ctx.anchor.gran == "Q":
         # "profit in the quarter rose from a year ago": the year-ago quarter, named only for
         # comparison, so it does not become the reference
