@@ -25,9 +25,13 @@ _YEAR_AHEAD = re.compile(
     r"(?:[A-Z][a-z]+\.?\s*)?(?:\d{1,2}(?:st|nd|rd|th)?)?,?\s+(1\d\d\d|20\d\d)(?!\d)"
 )
 _SENTENCE = re.compile(r"[.!?;\n]\s")
-_FUTURE = r"will|'ll|shall|going\s+to|gonna|plans?\s+to|scheduled|set\s+to|is\s+to|are\s+to|upcoming|see\s+you|can't\s+wait|let's|join\s+us|tmr|tmrw|this\s+coming"  # noqa: E501
-_PAST = r"was|were|had|did|ago|last|yesterday|earlier|been|died|killed|took\s+place|began|ended"  # noqa: E501
-_CUES = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST}))\b", re.IGNORECASE)
+_FUTURE = r"expected|planned|proposed|payable|effective|due|expires?|deadline|will|'ll|shall|going\s+to|gonna|plans?\s+to|scheduled|set\s+to|is\s+to|are\s+to|upcoming|see\s+you|can't\s+wait|let's|join\s+us|tmr|tmrw|this\s+coming"  # noqa: E501
+_PAST = r"was|were|had|did|ago|last|yesterday|earlier|been|took\s+place|began|ended"  # noqa: E501
+_PAST_VERB = r"(?<!\bbe\s)(?<!\bbeen\s)\w{3,}ed"
+_CUES = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST}|(?P<verb>{_PAST_VERB})))\b", re.I)
+# After the expression a participle is mostly passive ("Friday's vote, delayed by..."): only
+# the plain cues count there.
+_CUES_AFTER = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST}))\b", re.I)
 
 
 def is_narrative(text: str, dct: dt.date) -> bool:
@@ -99,8 +103,11 @@ class Context:
             after = after[: cut_after.start()]
         best: tuple[int, int] | None = None
         for m in _CUES.finditer(before):
-            best = (len(before) - m.end(), 1 if m.group("future") else -1)
-        for m in _CUES.finditer(after):
+            dist = len(before) - m.end()
+            if m.group("verb") and dist > 12:
+                continue  # a past participle counts only right before: "opened in March"
+            best = (dist, 1 if m.group("future") else -1)
+        for m in _CUES_AFTER.finditer(after):
             dist = m.start()
             if best is None or dist < best[0]:
                 best = (dist, 1 if m.group("future") else -1)
