@@ -25,7 +25,7 @@ from sitegen.extract.entities import canonical, find_names
 from sitegen.extract.linking import AliasIndex, Link
 from sitegen.extract.sentences import split_sentences
 from sitegen.extract.titles import make_title
-from sitegen.extract.words import Word, content_words
+from sitegen.extract.words import content_words, stem_set
 from sitegen.model import Article, Event, Mention, Source
 from sitegen.temporal import Timex
 
@@ -78,12 +78,11 @@ def extract_from_timexes(
         mentions=[Mention(t.start, t.end, t.text, t.type, t.value, t.mod) for t in timexes],
     )
     aliases = curated if isinstance(curated, AliasIndex) else AliasIndex(curated)
-    spans = split_sentences(text, article.body_start)
-    names = [find_names(text[a:b]) for a, b in spans]
-    entity_of = canonical(n for sentence_names in names for n in sentence_names)
-    person = _main_person(entity_of, names)
+    # First pass: date each sentence and find the curated events it names; most sentences of
+    # an article report no dated event, and the costlier steps below are only run on the rest.
+    found = []
     cursor = 0
-    for (start, end), sentence_names in zip(spans, names, strict=True):
+    for start, end in split_sentences(text, article.body_start):
         while cursor < len(timexes) and timexes[cursor].start < start:
             cursor += 1
         inside = []
@@ -92,11 +91,16 @@ def extract_from_timexes(
             inside.append((i, timexes[i]))
             i += 1
         dating = date_sentence(text, (start, end), inside, published)
-        words = content_words(text, start, end)
-        links = aliases.find(words) if aliases else []
-        if dating is None and not links:
-            continue
-        sentence = text[start:end]
+        words = content_words(text, start, end) if aliases.may_name(text, start, end) else []
+        links = aliases.find(words) if words else []
+        if dating is not None or links:
+            found.append((text[start:end], start, end, inside, dating, links))
+    names = [find_names(sentence) for sentence, *_ in found]
+    entity_of = canonical(n for sentence_names in names for n in sentence_names)
+    person = _main_person(entity_of, names)
+    for (sentence, start, end, inside, dating, links), sentence_names in zip(
+        found, names, strict=True
+    ):
         entities = list(dict.fromkeys(entity_of[n] for n in sentence_names))
         base = {"published": published, "entities": entities}
         for link in links:
@@ -117,7 +121,6 @@ def extract_from_timexes(
                 )
             )
             if dated:
-                assert dating is not None
                 dating = None  # the sentence's event is the curated one
         if dating is None:
             continue
@@ -127,7 +130,7 @@ def extract_from_timexes(
                 dating.date,
                 dating.modifier,
                 make_title(sentence, sentence_names, entity_of, person),
-                stems=_stems(words, inside),
+                stems=_stems(text, start, end, inside),
                 mention=dating.timex,
                 announced=dating.announced,
                 **base,
@@ -136,12 +139,15 @@ def extract_from_timexes(
     return extraction
 
 
-def _stems(words: list[Word], timexes: list[tuple[int, Timex]]) -> frozenset[str]:
+def _stems(text: str, start: int, end: int, timexes: list[tuple[int, Timex]]) -> frozenset[str]:
     """The sentence's content words but those of its time expressions: two reports of one event
     that date it differently ("on Monday", "on June 25") should still look alike."""
-    return frozenset(
-        s for s, a, b in words if not any(t.start <= a and b <= t.end for _, t in timexes)
-    )
+    pieces, pos = [], start
+    for _, timex in timexes:
+        pieces.append(text[pos : timex.start])
+        pos = timex.end
+    pieces.append(text[pos:end])
+    return stem_set(" ".join(pieces))
 
 
 def _join(dating: Dating | None, link: Link, event: Event, timexes: list[Timex]) -> str | None:

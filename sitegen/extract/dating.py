@@ -26,9 +26,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sitegen.dates import PartialDate
-from sitegen.extract.words import wordset
+from sitegen.extract.words import phrase_regex, wordset
 from sitegen.temporal import Timex
 
 _VALUE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
@@ -42,25 +43,25 @@ _BOUND_MODS = wordset(
 )
 _PRECISION_RANK = {"day": 2, "month": 1, "year": 0}
 
-_REPORT_RE = re.compile(
-    r"\b(?:said|says|say|saying|told|tells|tell|added|adding|stated|claimed|claims|insisted|"
-    r"argued|arguing|announced|announces|declared|warned|noted|responded|replied|explained|"
-    r"mentioned|continued|quoted|according to|ruled out|rules out|denied|denies|confirmed|"
-    r"confirms|acknowledged|admitted|suggested|urged|asked|speaking|spoke|reported|reports|"
-    r"stressed|vowed|pledged|promised|threatened|justified|dismissed|"
-    r"rejected|accused|called for|described|wrote)\b",
-    re.IGNORECASE,
+_REPORT_RE = phrase_regex(
+    """
+    said says say saying told tells tell added adding stated claimed claims insisted argued
+    arguing announced announces declared warned noted responded replied explained mentioned
+    continued quoted according_to ruled_out rules_out denied denies confirmed confirms
+    acknowledged admitted suggested urged asked speaking spoke reported reports stressed vowed
+    pledged promised threatened justified dismissed rejected accused called_for described wrote
+    """
 )
-_BOUND_RE = re.compile(
-    r"\b(?:since|until|till|than|after|before|following|prior to|by|ahead of|through|"
-    r"up to)\W+(?:(?:the|a|in|on|at|of|early|late|mid)\W+){0,2}$",
-    re.IGNORECASE,
+_BOUND_RE = phrase_regex(
+    "since until till than after before following prior_to by ahead_of through up_to",
+    r"\W+(?:(?:the|a|in|on|at|of|early|late|mid)\W+){0,2}$",
 )
-_ANNOUNCED_RE = re.compile(
-    r"\b(?:prepared to|plans? to|planned to|planning to|intends? to|intended to|"
-    r"set to|scheduled to|expected to|going to|will|offered to|offers to|proposed to|"
-    r"threatened to|promised to|pledged to|vowed to)\b",
-    re.IGNORECASE,
+_ANNOUNCED_RE = phrase_regex(
+    """
+    prepared_to plan_to plans_to planned_to planning_to intend_to intends_to intended_to set_to
+    scheduled_to expected_to going_to will offered_to offers_to proposed_to threatened_to
+    promised_to pledged_to vowed_to
+    """
 )
 _GAP_WORDS_RE = re.compile(r"^[^,.;:!?\"“”]*$")
 _REPORT_GAP_WORDS = 6
@@ -70,16 +71,22 @@ _REPORT_WINDOW_DAYS = 7
 def timex_date(timex: Timex) -> tuple[PartialDate, str | None] | None:
     """The date a DATE/TIME expression gives, at its own precision, with its modifier; None
     when it gives no calendar date (durations, sets, ``PRESENT_REF``, decades, bounds)."""
-    if timex.type not in ("DATE", "TIME") or timex.mod in _BOUND_MODS:
+    return value_date(timex.type, timex.value, timex.mod)
+
+
+@lru_cache(maxsize=16384)
+def value_date(type_: str, value: str, mod: str = "") -> tuple[PartialDate, str | None] | None:
+    """:func:`timex_date` of a TIMEX3 type, value and mod (cached: values repeat a lot)."""
+    if type_ not in ("DATE", "TIME") or mod in _BOUND_MODS:
         return None
-    modifier = _MODS.get(timex.mod)
-    match = _VALUE_RE.match(timex.value)
+    modifier = _MODS.get(mod)
+    match = _VALUE_RE.match(value)
     try:
         if match:
             year, month, day = (int(g) if g else None for g in match.groups())
             assert year is not None
             return PartialDate(year, month, day), modifier
-        period = _PERIOD_RE.match(timex.value)
+        period = _PERIOD_RE.match(value)
         if period:
             return PartialDate(int(period.group(1))), modifier or _PERIOD_MOD.get(period.group(2))
     except ValueError:  # 2024-02-30 from a faulty normalisation: no date rather than a crash
@@ -114,7 +121,11 @@ def date_sentence(
     (pairs of the article-wide index and the timex); None when it reports no dated event."""
     start, end = span
     sentence = text[start:end]
-    reports = [(m.start() + start, m.end() + start) for m in _REPORT_RE.finditer(sentence)]
+    # Where the reporting verbs are matters only next to a date; elsewhere, only whether any.
+    if timexes:
+        reports = [(m.start() + start, m.end() + start) for m in _REPORT_RE.finditer(sentence)]
+    else:
+        reports = [(0, 0)] if _REPORT_RE.search(sentence) else []
     report: tuple[int, PartialDate] | None = None
     content: list[tuple[int, Timex, PartialDate, str | None]] = []
     for index, timex in timexes:
@@ -127,7 +138,7 @@ def date_sentence(
         else:
             content.append((index, timex, date, modifier))
 
-    report_date = report[1] if report else PartialDate.from_date(published)
+    report_date = report[1] if report else _day(published)
     past = [c for c in content if c[2].first_day() <= report_date.last_day()]
     if past:
         best = max(past, key=lambda c: (_PRECISION_RANK[c[2].precision], -c[1].start))
@@ -138,6 +149,11 @@ def date_sentence(
     if report:
         return Dating(report[1], None, report[0], "report", announced, bool(reports))
     return Dating(report_date, None, None, "published", announced, bool(reports))
+
+
+@lru_cache(maxsize=4096)
+def _day(date: dt.date) -> PartialDate:
+    return PartialDate.from_date(date)
 
 
 def _is_report_date(

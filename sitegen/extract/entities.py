@@ -22,7 +22,13 @@ from collections.abc import Iterable
 
 from sitegen.extract.words import STOPWORDS, wordset
 
-_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-zÀ-ÖØ-öø-ÿ][\w’'.\-]*[\w]|[A-Za-zÀ-ÖØ-öø-ÿ]|\S")
+_PUNCT = ",.;:!?\"“”‘’'()[]{}—–-|*_"
+_OPENING = "\"“‘'([{"
+_ACRONYM_RE = re.compile(r"(?:[A-Z]\.){2,}$")
+_CAPITAL = r"[\"“‘'(\[]*[A-ZÀ-ÖØ-Þ]\S*"
+_RUN_RE = re.compile(
+    rf"(?<![\w’']){_CAPITAL}(?:\s+(?:(?:of|de|del|der|van|von|al|bin|ibn|la|le|du|da)\s+)?{_CAPITAL})*"
+)
 _POSSESSIVE = ("’s", "'s", "’", "'")
 _CONNECTORS = wordset(
     """
@@ -62,32 +68,52 @@ _DEMONYM_RE = re.compile(r"(?:ians?|eans?|ese|ish|ern|ic)$")
 def find_names(sentence: str) -> list[str]:
     """Proper names in ``sentence`` as written (before ``canonical``), in order, no repeats."""
     names: list[str] = []
-    run: list[str] = []
-    tokens = _TOKEN_RE.findall(sentence)
-    for i, token in enumerate(tokens):
-        word = _strip_possessive(token)
-        capital = word[:1].isupper() and word not in _CALENDAR
-        if capital and (
-            word.lower() in STOPWORDS
-            or len(word) == 1
-            or (word.lower() in _OPENERS and (i == 0 or not tokens[i - 1][:1].isalnum()))
-        ):
-            capital = False
-        if capital and word.rstrip(".") in TITLES:
-            _close(run, names)
-            continue
-        if capital:
-            if run and _is_acronym(run[-1]) and len(run) == 1 and not _is_acronym(word):
-                _close(run, names)  # "US Donald Trump"
-            run.append(word)
-            if word != token:  # a possessive ends the name: "Russia's Oreshnik"
-                _close(run, names)
-        elif run and word in _CONNECTORS and i + 1 < len(tokens) and tokens[i + 1][:1].isupper():
-            run.append(word)
-        else:
-            _close(run, names)
-    _close(run, names)
+    # Only stretches of capitalised words can hold names: find them with one regex, then walk
+    # their words (most words of a sentence are never looked at one by one).
+    for match in _RUN_RE.finditer(sentence):
+        before = sentence[: match.start()].rstrip()[-1:]
+        _walk(match.group().split(), not before or before in _PUNCT, names)
     return list(dict.fromkeys(names))
+
+
+def _walk(tokens: list[str], opens: bool, names: list[str]) -> None:
+    """Add the names among ``tokens`` (a stretch of capitalised words) to ``names``; ``opens``:
+    the first token opens the sentence or follows punctuation ("According", "“We")."""
+    run: list[str] = []
+    for raw in tokens:
+        if raw[0] in _OPENING:
+            _close(run, names)  # "Drug Enforcement Agency (DEA)"
+            opens = True
+        word = raw.strip(_PUNCT)
+        if not word or not word[0].isupper():  # a connector: "Bank of England"
+            if run and word == raw:
+                run.append(word)
+            else:
+                _close(run, names)
+            opens = False
+            continue
+        if raw.endswith(".") and _ACRONYM_RE.match(word + "."):
+            word += "."  # U.S.
+        name = _strip_possessive(word)
+        lower = name.lower()
+        if (
+            name in _CALENDAR
+            or lower in STOPWORDS
+            or len(name) == 1
+            or (opens and lower in _OPENERS)
+            or name.rstrip(".") in TITLES
+        ):
+            _close(run, names)
+        else:
+            if len(run) == 1 and _is_acronym(run[0]) and not _is_acronym(name):
+                _close(run, names)  # "US Donald Trump"
+            run.append(name)
+            if name != word:  # a possessive ends the name: "Russia's Oreshnik"
+                _close(run, names)
+        if raw[-1] in _PUNCT and not (raw[-1] == "." and (len(word) <= 2 or _is_acronym(word))):
+            _close(run, names)  # "Russia, Ukraine"; but "George W. Bush", "U.S. Senate"
+        opens = raw[-1] in _PUNCT
+    _close(run, names)
 
 
 def _close(run: list[str], names: list[str]) -> None:

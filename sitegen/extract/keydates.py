@@ -23,9 +23,8 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sitegen.extract.dating import timex_date
+from sitegen.extract.dating import value_date
 from sitegen.model import Mention
-from sitegen.temporal import Timex
 
 SAME_DAY = 0.5
 """Weight of a pointer to the day the article was published."""
@@ -45,7 +44,7 @@ def mention_days(mentions: Iterable[Mention]) -> list[dt.date]:
     """The days that an article's time expressions name at day precision."""
     days = []
     for m in mentions:
-        dated = timex_date(Timex(m.start, m.end, m.text, m.type, m.value, m.mod))
+        dated = value_date(m.type, m.value, m.mod)
         if dated is not None and dated[0].precision == "day":
             days.append(dated[0].first_day())
     return days

@@ -11,6 +11,7 @@ do not.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import product
 
@@ -41,12 +42,22 @@ class AliasIndex:
                 if stems and (event.id, stems) not in seen:
                     seen.add((event.id, stems))
                     self._aliases.append((event.id, stems))
+        # Every alias holds its first word's stem, so a sentence without any of these strings
+        # names no curated event (a quick test before splitting the sentence into words).
+        firsts = sorted({s[0].rstrip("y") or s[0] for _, s in self._aliases}, key=len, reverse=True)
+        self._trigger = (
+            re.compile("|".join(re.escape(f) for f in firsts), re.IGNORECASE) if firsts else None
+        )
         self._first: dict[str, list[int]] = {}
         for i, (_, stems) in enumerate(self._aliases):
             self._first.setdefault(stems[0], []).append(i)
 
     def __bool__(self) -> bool:
         return bool(self._aliases)
+
+    def may_name(self, text: str, start: int, end: int) -> bool:
+        """False when ``text[start:end]`` cannot name a curated event."""
+        return self._trigger is not None and self._trigger.search(text, start, end) is not None
 
     def find(self, words: list[Word]) -> list[Link]:
         """Curated events named among ``words`` (stem, start, end), one link per event, at the

@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from sitegen.extract.article import ArticleExtraction, Candidate
@@ -26,8 +26,10 @@ SAME_EVENT = 0.3
 """Weighted Jaccard from which two sentences at compatible dates report the same event."""
 DISAGREE = 0.7
 """Weighted Jaccard from which two sentences at incompatible dates report the same event."""
-# Words in more than this share of sentences tell nothing apart; they are left out of the index.
-_COMMON = 0.05
+# Words in more than this share of sentences (and more than _INDEX_FLOOR) tell little apart:
+# they count in the similarity but do not lead to clusters through the index.
+_COMMON = 0.01
+_INDEX_FLOOR = 10
 _PRECISION_FIRST = {"day": 0, "month": 1, "year": 2}
 
 
@@ -39,15 +41,10 @@ class _Cluster:
 
 def cluster(candidates: list[Candidate]) -> list[_Cluster]:
     """Group the candidates (not curated links) that report the same event."""
-    df: dict[str, int] = defaultdict(int)
-    for candidate in candidates:
-        for s in candidate.stems:
-            df[s] += 1
+    df = Counter(s for c in candidates for s in c.stems)
     n = max(len(candidates), 1)
     weight = {s: math.log(1 + n / count) for s, count in df.items()}
-    indexed = {s for s, count in df.items() if count <= max(2, _COMMON * n)}
-    clusters: list[_Cluster] = []
-    postings: dict[str, list[int]] = defaultdict(list)
+    limit = max(_INDEX_FLOOR, _COMMON * n)
     order = sorted(
         candidates,
         key=lambda c: (
@@ -58,35 +55,47 @@ def cluster(candidates: list[Candidate]) -> list[_Cluster]:
             c.source.start,
         ),
     )
+    clusters: list[_Cluster] = []
+    heads: list[tuple[frozenset[str], float, int, int]] = []  # stems, weight, first, last day
+    postings: dict[str, list[int]] = defaultdict(list)
     for candidate in order:
-        rare = candidate.stems & indexed
-        seen = {i for s in rare for i in postings.get(s, ())}
-        best, best_sim, clash, clash_sim = None, SAME_EVENT, None, DISAGREE
-        for i in sorted(seen):
-            head = clusters[i].members[0]
-            sim = _similarity(candidate.stems, head.stems, weight)
-            if head.date.compatible(candidate.date):
-                if sim >= best_sim:
-                    best, best_sim = i, sim
-            elif sim >= clash_sim:
+        stems = candidate.stems
+        total = math.fsum(weight[s] for s in stems)
+        rare = [s for s in stems if df[s] <= limit]
+        common = total - math.fsum(weight[s] for s in rare)
+        first, last = candidate.date.first_day().toordinal(), candidate.date.last_day().toordinal()
+        # Rare words shared with each cluster's head, found through the index; common words can
+        # add at most ``common``: clusters that cannot reach the threshold are not compared.
+        shared_rare: dict[int, float] = defaultdict(float)
+        for s in rare:
+            for i in postings.get(s, ()):
+                shared_rare[i] += weight[s]
+        best, best_sim, clash, clash_sim = -1, SAME_EVENT, -1, DISAGREE
+        for i, rare_weight in shared_rare.items():
+            head_stems, head_total, head_first, head_last = heads[i]
+            most = rare_weight + common
+            if most / (total + head_total - most) < SAME_EVENT:
+                continue
+            compatible = (head_first <= first and last <= head_last) or (
+                first <= head_first and head_last <= last
+            )
+            shared = math.fsum(weight[s] for s in stems & head_stems)
+            sim = shared / (total + head_total - shared)
+            if compatible and (sim > best_sim or (sim == best_sim and i < best)):
+                best, best_sim = i, sim
+            elif not compatible and (sim > clash_sim or (sim == clash_sim and i < clash)):
                 clash, clash_sim = i, sim
-        if best is None and clash is not None:
+        if best < 0 and clash >= 0:
             best = clash
             clusters[clash].disagree = True
-        if best is None:
+        if best < 0:
             best = len(clusters)
             clusters.append(_Cluster())
+            heads.append((stems, total, first, last))
             for s in rare:
                 postings[s].append(best)
         clusters[best].members.append(candidate)
     return clusters
-
-
-def _similarity(a: frozenset[str], b: frozenset[str], weight: dict[str, float]) -> float:
-    shared = sum(weight[s] for s in a & b)
-    if not shared:
-        return 0.0
-    return shared / (sum(weight[s] for s in a | b) or 1.0)
 
 
 def build_events(
