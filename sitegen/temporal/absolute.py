@@ -335,7 +335,8 @@ def holiday(g: dict[str, str], ctx: Context) -> Found | None:
     return date_found(Point(on(year), "D"))
 
 
-def clock(g: dict[str, str], ctx: Context) -> Found | None:
+def clock_time(g: dict[str, str]) -> str | None:
+    """ "15:30", "3 pm", "430pm" as ``HH:MM``; ``None`` if not a time of day."""
     h = int(g["h"])
     minute = int(g.get("mi", "0"))
     ap = g.get("ap", "").lower()
@@ -343,12 +344,19 @@ def clock(g: dict[str, str], ctx: Context) -> Found | None:
         if not 1 <= h <= 12:
             return None
         h = h % 12 + (12 if ap.startswith("p") else 0)
+    return f"{h:02d}:{minute:02d}"
+
+
+def clock(g: dict[str, str], ctx: Context) -> Found | None:
+    hhmm = clock_time(g)
+    if hhmm is None:
+        return None
     if "day" in g:
         day = ctx.day_named(g["day"])
     else:
         anchor = ctx.anchor
         day = anchor.day if anchor is not None and anchor.gran == "D" else ctx.dct
-    return date_found(Point(day, "D", clock=f"{h:02d}:{minute:02d}"))
+    return date_found(Point(day, "D", clock=hhmm))
 
 
 def noon(g: dict[str, str], ctx: Context) -> Found | None:
@@ -356,7 +364,7 @@ def noon(g: dict[str, str], ctx: Context) -> Found | None:
         return None  # "High Noon"
     anchor = ctx.anchor
     day = anchor.day if anchor is not None and anchor.gran == "D" else ctx.dct
-    return date_found(Point(day, "D", clock="24:00" if g["w"].lower() == "midnight" else "12:00"))
+    return date_found(Point(day, "D", clock="00:00" if g["w"].lower() == "midnight" else "12:00"))
 
 
 def oclock(g: dict[str, str], ctx: Context) -> Found | None:

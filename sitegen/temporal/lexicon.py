@@ -128,6 +128,7 @@ DAY_PARTS: dict[str, str] = {
     "evenings": "EV",
     "night": "NI",
     "nights": "NI",
+    "nite": "NI",
     "overnight": "NI",
 }
 

@@ -43,6 +43,7 @@ PART = rf"(?:{alternation(DAY_PARTS)}){_END}"
 TZ = r"(?:[ecmp][sd]t|gmt|utc|bst|cet|cest|sgt|jst|ist)(?!\w)"
 AMPM = r"(?:a\.m\.|p\.m\.|am|pm|a\.m|p\.m)(?![\w])"
 REL = r"(?:this|last|next|past|previous|coming|following|current|same|that\s+same|that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+coming|the\s+current|the\s+past|the\s+last|the\s+preceding|the\s+upcoming)"
+CLOCK_AFTER = rf"(?:,?\s*(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>{AMPM}))?"
 DEICTIC = r"(?:today|yesterday|tomorrow|tonight|tmrw|tmr|tdy)"
 
 RULES: list[tuple[str, str]] = [
@@ -110,7 +111,7 @@ RULES: list[tuple[str, str]] = [
     # Times of day, with an optional day after them.
     (
         "clock",
-        rf"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>{AMPM})(?:\s+(?P<tz>{TZ}))?(?:,?\s+(?:on\s+)?(?P<day>{WEEKDAY}|{DEICTIC}))?",
+        rf"(?P<h>[01]?\d|2[0-3])(?:[:.]?(?P<mi>[0-5]\d))?\s*(?P<ap>{AMPM})(?:\s+(?P<tz>{TZ}))?(?:,?\s+(?:on\s+)?(?P<day>{WEEKDAY}|{DEICTIC}))?",
     ),
     (
         "clock24",
@@ -123,7 +124,7 @@ RULES: list[tuple[str, str]] = [
         "ago",
         rf"(?P<n>{NUM}|{VAGUE_NUM})?[-\s]*(?P<u>{UNIT})\s+(?P<dir>ago|earlier|later|afterwards?|previously|hence|from\s+now|back|(?:before|after)(?=\s*[,.;:!?)]|\s*$))(?!\w)",
     ),
-    ("rel_weekday", rf"(?P<rel>{REL})\s+(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?"),
+    ("rel_weekday", rf"(?P<rel>{REL})\s+(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?{CLOCK_AFTER}"),
     ("rel_month", rf"(?P<rel>{REL})\s+(?P<m>{MONTH})"),
     ("rel_part", rf"(?P<rel>{REL}|{DEICTIC}|the|that|this)\s+(?P<part>{PART})"),
     (
@@ -136,7 +137,7 @@ RULES: list[tuple[str, str]] = [
     ),
     (
         "weekday",
-        rf"(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?(?:,?\s+(?P<m>{MONTH})\s+(?P<d>{DAY}))?",
+        rf"(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?(?:,?\s+(?P<m>{MONTH})\s+(?P<d>{DAY}))?{CLOCK_AFTER}",
     ),
     ("part", rf"(?P<part>{PART})"),
     ("ref", rf"(?P<w>{alternation(REFS)}){_END}"),
@@ -147,8 +148,12 @@ RULES: list[tuple[str, str]] = [
     ),
     ("month", rf"(?P<m>{MONTH})"),
     (
+        "duration_range",
+        rf"(?P<n1>{NUM})\s*(?:-|–|to)\s*(?P<n>{NUM})(?:[-\s]+|(?<=\d))(?P<u>{UNIT})(?!-old|\s+old)",
+    ),
+    (
         "duration",
-        rf"(?P<n>{NUM}|{VAGUE_NUM})(?:\s+and\s+a\s+half|\s+1/2)?(?:\s+more)?[-\s]+(?P<u>{UNIT})(?P<old>-old|\s+old|\s+of\s+age)?",
+        rf"(?P<n>{NUM}|{VAGUE_NUM})(?:\s+and\s+a\s+half|\s+1/2)?(?:\s+more)?(?:[-\s]+|(?<=\d))(?P<u>{UNIT})(?P<old>-old|\s+old|\s+of\s+age)?",
     ),
     ("half_unit", rf"half\s+(?:an?\s+)?(?P<u>{UNIT})"),
     (
@@ -174,7 +179,7 @@ def _namespaced(name: str, pattern: str) -> str:
 # Rules that can begin with a digit or a quote ("'99"): a start there needs no other.
 DIGIT_RULES = {
     "iso", "numeric", "year_range", "day_range", "bc_range", "bc", "dmy", "decade", "century", "quarter",
-    "half", "clock", "clock24", "oclock", "ago", "set", "duration", "year", "short_year",
+    "half", "clock", "clock24", "oclock", "ago", "set", "duration_range", "duration", "year", "short_year",
 }  # fmt: skip
 
 

@@ -75,6 +75,20 @@ def duration_(g: dict[str, str], ctx: Context) -> Found | None:
     return Found("DURATION", duration(n, unit))
 
 
+def duration_range(g: dict[str, str], ctx: Context) -> list[Found] | None:
+    """ "10-12 hours", "two to three years": two durations, the first borrowing the unit."""
+    m = ctx.match
+    second = duration_(g, ctx)
+    first = _count(g["n1"])
+    if m is None or second is None or first is None or first <= 0:
+        return None
+    unit = UNITS[g["u"].lower()]
+    return [
+        Found("DURATION", duration(first, unit), span=m.span("duration_range__n1")),
+        Found(second.type, second.value, span=(m.start("duration_range__n"), m.end())),
+    ]
+
+
 def half_unit(g: dict[str, str], ctx: Context) -> Found | None:
     value = _HALF.get(UNITS[g["u"].lower()])
     return Found("DURATION", value) if value else None
@@ -95,4 +109,10 @@ def bare_unit(g: dict[str, str], ctx: Context) -> Found | None:
     return Found("DURATION", duration(1, UNITS[word]))
 
 
-HANDLERS = {"set": set_, "duration": duration_, "half_unit": half_unit, "bare_unit": bare_unit}
+HANDLERS = {
+    "set": set_,
+    "duration_range": duration_range,
+    "duration": duration_,
+    "half_unit": half_unit,
+    "bare_unit": bare_unit,
+}

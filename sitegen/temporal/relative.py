@@ -10,7 +10,7 @@ import datetime as dt
 import re
 
 from sitegen.temporal import points
-from sitegen.temporal.absolute import calendar_date
+from sitegen.temporal.absolute import calendar_date, clock_time
 from sitegen.temporal.context import Context
 from sitegen.temporal.found import Found, date_found, duration, is_capitalised
 from sitegen.temporal.lexicon import DAY_PARTS, MONTHS, REFS, UNITS, VAGUE, WEEKDAYS, number
@@ -76,10 +76,14 @@ def rel_weekday(g: dict[str, str], ctx: Context) -> Found | None:
         day = points.weekday(ctx.antecedent().day, wd, 0)
     else:
         return None
-    return _day_part(day, g.get("part"))
+    return _day_part(day, g.get("part"), g)
 
 
-def _day_part(day: dt.date, part: str | None) -> Found:
+def _day_part(day: dt.date, part: str | None, g: dict[str, str] | None = None) -> Found | None:
+    """A day, at a time of day ("Sat, 7pm") or in a part of the day ("Friday night")."""
+    if g is not None and "h" in g:
+        hhmm = clock_time(g)
+        return date_found(Point(day, "D", clock=hhmm)) if hhmm else None
     return date_found(Point(day, "D", clock=DAY_PARTS[part.lower()] if part else ""))
 
 
@@ -185,7 +189,8 @@ def weekday(g: dict[str, str], ctx: Context) -> Found | None:
         return Found("SET", f"XXXX-WXX-{WEEKDAYS[lower] + 1}")
     if "m" in g:
         return calendar_date({"m": g["m"], "d": g["d"]}, ctx)
-    return date_found(Point(ctx.weekday(WEEKDAYS[lower]), "D"))  # "Friday night": the day
+    # "Friday night" is the day (TimeBank), "Friday, 7pm" the time
+    return _day_part(ctx.weekday(WEEKDAYS[lower]), None, g)
 
 
 def part(g: dict[str, str], ctx: Context) -> Found | None:
