@@ -124,18 +124,20 @@ def extract_from_timexes(
                 dating = None  # the sentence's event is the curated one
         if dating is None:
             continue
-        extraction.candidates.append(
-            Candidate(
-                _source(article.id, sentence, timexes, dating.timex),
-                dating.date,
-                dating.modifier,
-                make_title(sentence, sentence_names, entity_of, person),
-                stems=_stems(text, start, end, inside),
-                mention=dating.timex,
-                announced=dating.announced,
-                **base,
+        for one in (dating, *dating.also):
+            a, b = one.clause or (start, end)
+            extraction.candidates.append(
+                Candidate(
+                    _source(article.id, sentence, timexes, one.timex),
+                    one.date,
+                    one.modifier,
+                    make_title(text[a:b], sentence_names, entity_of, person),
+                    stems=_stems(text, a, b, inside),
+                    mention=one.timex,
+                    announced=one.announced,
+                    **base,
+                )
             )
-        )
     return extraction
 
 
@@ -144,6 +146,8 @@ def _stems(text: str, start: int, end: int, timexes: list[tuple[int, Timex]]) ->
     that date it differently ("on Monday", "on June 25") should still look alike."""
     pieces, pos = [], start
     for _, timex in timexes:
+        if timex.start < start or timex.end > end:
+            continue
         pieces.append(text[pos : timex.start])
         pos = timex.end
     pieces.append(text[pos:end])

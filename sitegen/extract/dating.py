@@ -13,6 +13,8 @@ TIME expression in it) or somebody saying something (dated to the report). The r
 4. Of the remaining (content) expressions, those not after the report date are candidates; the
    most precise one wins, the first in the sentence on a tie. News writers give an event's own
    date at its finest grain, while coarser dates in the same sentence are mostly background.
+   But coordinated clauses ("; ", ", but", "and then") report one event each: a candidate date
+   in another clause than the winner's, and incompatible with it, dates that clause's event.
 5. No content date: a sentence with a reporting verb is dated to the report (the report's own
    weekday/date expression, else the article's publication date); so is a sentence whose only
    content dates lie in the future, marked *announced*. A planning or offering cue ("prepared
@@ -63,6 +65,8 @@ _ANNOUNCED_RE = phrase_regex(
     promised_to pledged_to vowed_to
     """
 )
+# Between two coordinated clauses, each of which may report an event of its own.
+_CLAUSE_RE = re.compile(r";\s*|,?\s+(?:but|and then|then|and later|whereas)\s+|,\s+and\s+")
 _GAP_WORDS_RE = re.compile(r"^[^,.;:!?\"“”]*$")
 _REPORT_GAP_WORDS = 6
 _REPORT_WINDOW_DAYS = 7
@@ -109,6 +113,11 @@ class Dating:
     announced: bool = False
     reported: bool = False
     """The sentence reports speech (it has a reporting verb)."""
+    also: tuple[Dating, ...] = ()
+    """Events of the sentence's other clauses, each at its own date ("was admitted on 8 April
+    but died five days later")."""
+    clause: tuple[int, int] | None = None
+    """For an event of ``also``: the offsets of its clause."""
 
 
 def date_sentence(
@@ -142,13 +151,33 @@ def date_sentence(
     past = [c for c in content if c[2].first_day() <= report_date.last_day()]
     if past:
         best = max(past, key=lambda c: (_PRECISION_RANK[c[2].precision], -c[1].start))
-        return Dating(best[2], best[3], best[0], "content", reported=bool(reports))
+        also = tuple(
+            Dating(c[2], c[3], c[0], "content", clause=clause)
+            for c in past
+            if not c[2].compatible(best[2])
+            and (clause := _own_clause(text, start, end, c[1], best[1])) is not None
+        )
+        return Dating(best[2], best[3], best[0], "content", reported=bool(reports), also=also)
     if not reports and not content:
         return None
     announced = bool(content) or bool(_ANNOUNCED_RE.search(sentence))
     if report:
         return Dating(report[1], None, report[0], "report", announced, bool(reports))
     return Dating(report_date, None, None, "published", announced, bool(reports))
+
+
+def _own_clause(
+    text: str, start: int, end: int, timex: Timex, main: Timex
+) -> tuple[int, int] | None:
+    """The clause holding ``timex``, if a clause boundary separates it from ``main``."""
+    lo, hi = sorted((timex, main), key=lambda t: t.start)
+    if not _CLAUSE_RE.search(text, lo.end, hi.start):
+        return None
+    clause_start = max(
+        (m.end() for m in _CLAUSE_RE.finditer(text, start, timex.start)), default=start
+    )
+    after = _CLAUSE_RE.search(text, timex.end, end)
+    return clause_start, after.start() if after else end
 
 
 @lru_cache(maxsize=4096)
