@@ -130,6 +130,7 @@ def render_site(site: Site, theme_dirs: list[Path]) -> list[Page]:
         render("404.html", urls.NOT_FOUND, "404", "Page not found"),
         render("years.html", urls.YEARS, "years", "Years", years=views.years),
         render("tags.html", urls.TAGS, "tags", "Tags", tags=views.tags),
+        render("articles.html", urls.ARTICLES, "articles", "Sources", articles=views.articles),
     ]
     for previous, event, following in _neighbours(views.events):
         route = urls.event_route(event.id)

@@ -22,6 +22,7 @@ FEED = "feed.xml"
 SITEMAP = "sitemap.xml"
 NOT_FOUND = "404.html"
 YEARS = "years/"
+ARTICLES = "articles/"
 TAGS = "tags/"
 
 

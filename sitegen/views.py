@@ -13,6 +13,7 @@ Context of each template (see ``render.py``):
 - ``article.html``: ``article`` (:class:`ArticleView`)
 - ``year.html``: ``year`` (:class:`YearView`), ``previous`` / ``next`` (YearView or None)
 - ``years.html``: ``years``; ``tags.html``: ``tags``; ``tag.html``: ``tag`` (:class:`TagView`)
+- ``articles.html``: ``articles`` (list of :class:`ArticleView`, oldest first)
 - ``404.html``: nothing more
 """
 
@@ -179,6 +180,7 @@ class SiteView:
     home_url: str
     years_url: str
     tags_url: str
+    articles_url: str
     feed_url: str
     feed_permalink: str
     events_json_url: str
@@ -195,7 +197,8 @@ class PageView:
     """The page being rendered."""
 
     kind: str
-    """``index``, ``event``, ``article``, ``year``, ``years``, ``tag``, ``tags`` or ``404``."""
+    """``index``, ``event``, ``article``, ``articles``, ``year``, ``years``, ``tag``, ``tags`` or
+    ``404``."""
     title: str
     description: str
     """For ``<meta name="description">`` and link previews: the event's date and summary on
@@ -407,6 +410,7 @@ def build_views(site: Site) -> Views:
         home_url=u.link(urls.HOME),
         years_url=u.link(urls.YEARS),
         tags_url=u.link(urls.TAGS),
+        articles_url=u.link(urls.ARTICLES),
         feed_url=u.link(urls.FEED),
         feed_permalink=u.absolute(urls.FEED),
         events_json_url=u.link(urls.EVENTS_JSON),

@@ -131,6 +131,7 @@ def test_renders_every_page() -> None:
         "years/2022/index.html",
         "years/2024/index.html",
         "tags/index.html",
+        "articles/index.html",
         "tags/diplomacy/index.html",
         "tags/turkiye/index.html",
         "articles/talks/index.html",
