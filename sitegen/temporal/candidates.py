@@ -60,7 +60,8 @@ PREFIXES = STARTERS | _words(*_PHRASES) | {
     "of", "than", "and", "s", "times", "least", "most", "after", "before", "ago", "in", "on",
     "dawn", "dusk", "other", "year", "more", "less", "hundred", "dozen", "couple", "few",
 }  # fmt: skip
-_TRIGGER = re.compile(rf"(?<!\w)(?:\d|(?:{alternation(TRIGGERS)})(?!\w))")
+# A digit inside a number ("3,000", "2.5", "$40") starts nothing the scanner would accept.
+_TRIGGER = re.compile(rf"(?<!\w)(?:(?<![.,$£€#/])\d|(?:{alternation(TRIGGERS)})(?!\w))")
 # The run of prefix words before a trigger, matched backwards in the reversed text: one call of
 # the regex engine per trigger instead of a Python loop over characters.
 _CHAIN_BACK = re.compile(
