@@ -5,10 +5,10 @@ bound like "before 5 May") or when one of its sentences names a curated event on
 article counts once per day, however often it repeats the day, so a long article cannot outvote
 many short ones. The weight of one pointer:
 
-- from a later article, ``(1 + days between)^ALPHA``, the distance capped at ``CAP`` days: a day
-  still recalled weeks later mattered beyond its news cycle, but a day recalled years later is
-  background, no more salient than one recalled a month later;
-- from an article published that day, ``SAME_DAY``: the day's own news, a weaker sign;
+- from an article published that day or later, ``(1 + days between)^ALPHA``, the distance
+  capped at ``CAP`` days: the day's own news counts 1, and a day still recalled weeks later
+  mattered beyond its news cycle; but a day recalled years later is background, no more
+  salient than one recalled a month later;
 - from an earlier article, ``AHEAD`` (nothing): a plan is not yet an event;
 - times ``OUTSIDE`` for a day before the first article or after the last: the story the
   articles tell is mostly inside their span.
@@ -26,14 +26,12 @@ from collections.abc import Iterable
 from sitegen.extract.dating import value_date
 from sitegen.model import Mention
 
-SAME_DAY = 0.5
-"""Weight of a pointer to the day the article was published."""
 AHEAD = 0.0
 """Weight of a pointer to a day after the article was published."""
 ALPHA = 0.75
 CAP = 30
 """Days after which looking back counts no more."""
-OUTSIDE = 0.5
+OUTSIDE = 0.1
 """Factor for days outside the span of publication dates."""
 
 Pointer = tuple[str, dt.date, dt.date]
@@ -52,8 +50,6 @@ def mention_days(mentions: Iterable[Mention]) -> list[dt.date]:
 
 def pointer_weight(day: dt.date, published: dt.date) -> float:
     """How strongly one article published on ``published`` points to ``day``."""
-    if day == published:
-        return SAME_DAY
     if day > published:
         return AHEAD
     return (1 + min((published - day).days, CAP)) ** ALPHA

@@ -105,3 +105,26 @@ def test_planned_events_are_announced_on_the_report_date() -> None:
 
 def test_sentence_without_date_or_report_is_no_event() -> None:
     assert date("The war has resulted in huge numbers of casualties.") is None
+
+
+def test_coordinated_clauses_report_one_event_each() -> None:
+    text = "She was admitted to hospital on 8 April but died five days later."
+    dating = date(
+        text,
+        timex(text, "8 April", "DATE", "2024-04-08"),
+        timex(text, "five days later", "DATE", "2024-04-13"),
+    )
+    assert dating and dating.date == PartialDate(2024, 4, 8)
+    (other,) = dating.also
+    assert other.date == PartialDate(2024, 4, 13)
+    assert other.clause and text[other.clause[0] : other.clause[1]] == "died five days later."
+
+
+def test_dates_in_one_clause_give_one_event() -> None:
+    text = "The singer died on June 25, 2009 in Los Angeles in June."
+    dating = date(
+        text,
+        timex(text, "June 25, 2009", "DATE", "2009-06-25"),
+        timex(text, "June.", "DATE", "2009-06"),
+    )
+    assert dating and dating.also == ()

@@ -99,5 +99,5 @@ def test_days_pointed_to_from_other_days_score_higher() -> None:
         [("a", day, day), ("b", other, day), ("b", other, day), ("c", other, other)]
     )
     assert scores[day] > scores[other]
-    assert scores[day] == 0.5 + 6**0.75  # b counts once, five days later
-    assert scores[other] == 0.5
+    assert scores[day] == 1 + 6**0.75  # b counts once, five days later
+    assert scores[other] == 1
