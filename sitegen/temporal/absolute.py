@@ -24,6 +24,7 @@ from sitegen.temporal.found import (
     safe_date,
 )
 from sitegen.temporal.lexicon import HOLIDAYS, ORDINALS, SEASONS, number
+from sitegen.temporal.patterns import SPELLED_DECADES
 from sitegen.temporal.points import Point
 
 # Month words that are also common English words: only taken as months when capitalised.
@@ -265,6 +266,27 @@ def year_ago(g: dict[str, str], ctx: Context) -> Found:
     return _compared(points.year(ctx.dct.year - 1))
 
 
+def spelled_year(g: dict[str, str], ctx: Context) -> Found | None:
+    """ "nineteen ninety-six", "the year two thousand": years as spoken in broadcast news."""
+    if "k" in g:
+        y = 2000 + (number(g["u"]) or 0 if "u" in g else 0)
+    else:
+        tail = number(g["y"])
+        if tail is None:
+            return None
+        y = (1900 if g["c"].lower() == "nineteen" else 2000) + tail
+    return date_found(points.year(y))
+
+
+def spelled_decade(g: dict[str, str], ctx: Context) -> Found:
+    """ "the nineties": the decade of the DCT's century before it, or the one before that."""
+    tens = SPELLED_DECADES[g["d"].lower()]
+    y = ctx.dct.year // 100 * 100 + tens
+    if y > ctx.dct.year:
+        y -= 100
+    return Found("DATE", f"{y // 10:03d}", points.at(points.year(y), "E"))
+
+
 def the_year(g: dict[str, str], ctx: Context) -> Found | None:
     """ "the fiscal year", "the full year"; "the year ended June 30" is a year-long duration."""
     if "ended" in g:
@@ -409,6 +431,8 @@ HANDLERS = {
     "quarter_rel": quarter_relative,
     "year_ago": year_ago,
     "the_year": the_year,
+    "spelled_year": spelled_year,
+    "spelled_decade": spelled_decade,
     "half": half,
     "season": season,
     "holiday": holiday,

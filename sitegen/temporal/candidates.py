@@ -45,7 +45,10 @@ TRIGGERS = _words(MONTHS, WEEKDAYS, UNITS, SEASONS, DAY_PARTS, SET_WORDS, HOLIDA
 TRIGGERS |= _words(REFS)
 TRIGGERS -= {"the", "a", "an", "eve", "new", "s", "in", "at", "near", "coming", "just", "right"}
 TRIGGERS -= {"these"}
-TRIGGERS |= {"recent", "future"}
+TRIGGERS |= {"recent", "future", "nineteen", "thousand"}
+TRIGGERS |= {
+    t + "ies" for t in ("twent", "thirt", "fort", "fift", "sixt", "sevent", "eight", "ninet")
+}
 
 # Words that may open an expression before its trigger ("the", "about", "more", "mid")...
 _PHRASES = (MODS, POSITION, VAGUE, NUMBERS, ORDINALS)

@@ -44,6 +44,21 @@ TZ = r"(?:[ecmp][sd]t|gmt|utc|bst|cet|cest|sgt|jst|ist)(?!\w)"
 AMPM = r"(?:a\.m\.|p\.m\.|am|pm|a\.m|p\.m)(?![\w])"
 REL = r"(?:this|last|next|past|previous|coming|following|current|same|that\s+same|that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+coming|the\s+current|the\s+past|the\s+last|the\s+preceding|the\s+upcoming)"
 CLOCK_AFTER = rf"(?:,?\s*(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>{AMPM}))?"
+SPELLED_TENS = alternation(k for k, v in NUMBERS.items() if 10 <= v < 100 and " " not in k)
+SPELLED_UNITS = alternation(k for k, v in NUMBERS.items() if 1 <= v < 10 and k not in ("a", "an"))
+SPELLED_DECADES = {
+    t + "ies": 10 * n
+    for t, n in (
+        ("twent", 2),
+        ("thirt", 3),
+        ("fort", 4),
+        ("fift", 5),
+        ("sixt", 6),
+        ("sevent", 7),
+        ("eight", 8),
+        ("ninet", 9),
+    )
+}
 DEICTIC = r"(?:today|yesterday|tomorrow|tonight|tmrw|tmr|tdy)"
 
 RULES: list[tuple[str, str]] = [
@@ -96,6 +111,11 @@ RULES: list[tuple[str, str]] = [
     ),
     ("year_ago", r"(?P<w>year-(?:earlier|ago))(?!\w)"),
     (
+        "spelled_year",
+        rf"(?:the\s+year\s+)?(?:(?P<c>nineteen|twenty)[-\s]+(?P<y>{SPELLED_TENS})|(?P<k>two\s+thousand)(?:\s+and\s+(?P<u>{SPELLED_UNITS}))?)(?!\w)",
+    ),
+    ("spelled_decade", rf"(?:the\s+)?(?P<d>{alternation(SPELLED_DECADES)})(?!\w)"),
+    (
         "the_year",
         r"the\s+(?:(?P<kind>fiscal|full|calendar|financial)\s+)?year(?!\w)(?!\s+\d)(?P<ended>\s+(?:that\s+)?(?:ended|ending|ends|through|to\s+(?:the\s+)?end))?",
     ),
@@ -125,7 +145,7 @@ RULES: list[tuple[str, str]] = [
         rf"(?P<n>{NUM}|{VAGUE_NUM})?[-\s]*(?P<u>{UNIT})\s+(?P<dir>ago|earlier|later|afterwards?|previously|hence|from\s+now|back|(?:before|after)(?=\s*[,.;:!?)]|\s*$))(?!\w)",
     ),
     ("rel_weekday", rf"(?P<rel>{REL})\s+(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?{CLOCK_AFTER}"),
-    ("rel_month", rf"(?P<rel>{REL})\s+(?P<m>{MONTH})"),
+    ("rel_month", rf"(?P<rel>{REL})\s+(?P<m>{MONTH})(?!\s*\d)"),
     ("rel_part", rf"(?P<rel>{REL}|{DEICTIC}|the|that|this)\s+(?P<part>{PART})"),
     (
         "rel_unit",

@@ -22,7 +22,7 @@ _BARE_BEFORE = re.compile(
     re.I,
 )
 _DETERMINER_BEFORE = re.compile(
-    r"\b(?:the|that|this|a|one|each|every|per|same)\s+$",
+    r"\b(?:the|that|this|a|one|each|every|per|same|his|her|its|their|my|our|your)\s+$",
     re.I,
 )
 _HALF = {"TH": "PT30M", "D": "PT12H", "Y": "P6M", "M": "P2W", "DE": "P5Y", "CE": "P50Y"}

@@ -115,6 +115,8 @@ def rel_part(g: dict[str, str], ctx: Context) -> Found | None:
     elif rel == "last" and DAY_PARTS[part] in ("NI", "EV"):
         day = ctx.dct - dt.timedelta(days=1)
     elif rel in ("this", "the", "that", "the same"):
+        if rel != "this" and ctx.text.startswith(" of ", ctx.end):
+            return None  # "the night of Friday, Oct. 23": the date follows
         anchor = ctx.anchor
         use_anchor = rel != "this" and anchor is not None and anchor.gran == "D"
         day = anchor.day if use_anchor and anchor is not None else ctx.dct
