@@ -51,6 +51,9 @@ class Candidate:
     """Set when the candidate is a source of this curated event rather than an event."""
     announced: bool = False
     disagree: bool = False
+    witnessed: bool = False
+    """The sentence dates what happened itself (``content`` dating), rather than standing in
+    with the date of the report or the article."""
 
 
 @dataclass
@@ -131,14 +134,30 @@ def extract_from_timexes(
                     _source(article.id, sentence, timexes, one.timex),
                     one.date,
                     one.modifier,
-                    make_title(text[a:b], sentence_names, entity_of, person),
+                    make_title(
+                        _undated(text, a, b, timexes, one.timex), sentence_names, entity_of, person
+                    ),
                     stems=_stems(text, a, b, inside),
                     mention=one.timex,
                     announced=one.announced,
+                    witnessed=one.kind == "content",
                     **base,
                 )
             )
     return extraction
+
+
+def _undated(text: str, start: int, end: int, timexes: list[Timex], index: int | None) -> str:
+    """The sentence for its title: without its date when the date opens it ("8 February 2010
+    Dr Murray is charged"; "On Thursday, ..."), since the timeline shows the date anyway."""
+    if index is not None:
+        timex = timexes[index]
+        lead = text[start : timex.start].strip().lower()
+        if timex.start >= start and lead in ("", "on", "in", "at", "by"):
+            start = timex.end
+            while start < end and not text[start].isalnum() and text[start] not in "“\"'‘":
+                start += 1
+    return text[start:end]
 
 
 def _stems(text: str, start: int, end: int, timexes: list[tuple[int, Timex]]) -> frozenset[str]:

@@ -49,6 +49,7 @@ def cluster(candidates: list[Candidate]) -> list[_Cluster]:
         candidates,
         key=lambda c: (
             _PRECISION_FIRST[c.date.precision],
+            not c.witnessed,
             c.date.sort_key(c.modifier),
             c.published,
             c.source.article_id,
@@ -56,7 +57,7 @@ def cluster(candidates: list[Candidate]) -> list[_Cluster]:
         ),
     )
     clusters: list[_Cluster] = []
-    heads: list[tuple[frozenset[str], float, int, int]] = []  # stems, weight, first, last day
+    heads: list[tuple[frozenset[str], float, int, int, bool]] = []  # stems, weight, days, witnessed
     postings: dict[str, list[int]] = defaultdict(list)
     for candidate in order:
         stems = candidate.stems
@@ -72,7 +73,7 @@ def cluster(candidates: list[Candidate]) -> list[_Cluster]:
                 shared_rare[i] += weight[s]
         best, best_sim, clash, clash_sim = -1, SAME_EVENT, -1, DISAGREE
         for i, rare_weight in shared_rare.items():
-            head_stems, head_total, head_first, head_last = heads[i]
+            head_stems, head_total, head_first, head_last, head_witnessed = heads[i]
             most = rare_weight + common
             if most / (total + head_total - most) < SAME_EVENT:
                 continue
@@ -86,12 +87,15 @@ def cluster(candidates: list[Candidate]) -> list[_Cluster]:
             elif not compatible and (sim > clash_sim or (sim == clash_sim and i < clash)):
                 clash, clash_sim = i, sim
         if best < 0 and clash >= 0:
+            # Two sentences alike enough to be one report at incompatible dates: the sources
+            # disagree if both date what happened; a sentence dated only by its report or its
+            # article just joins (it is the same event, told later).
             best = clash
-            clusters[clash].disagree = True
+            clusters[clash].disagree |= candidate.witnessed and heads[clash][4]
         if best < 0:
             best = len(clusters)
             clusters.append(_Cluster())
-            heads.append((stems, total, first, last))
+            heads.append((stems, total, first, last, candidate.witnessed))
             for s in rare:
                 postings[s].append(best)
         clusters[best].members.append(candidate)
