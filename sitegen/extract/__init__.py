@@ -12,11 +12,12 @@ Two halves, so the first can be cached per article and run in parallel:
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from sitegen.extract.article import ArticleExtraction, Candidate, extract_from_timexes
 from sitegen.extract.keydates import mention_days, score_days
 from sitegen.extract.linking import AliasIndex
-from sitegen.extract.merge import build_events
+from sitegen.extract.merging import build_events
 from sitegen.model import Article, Event, Mention
 from sitegen.temporal import tag
 
@@ -59,7 +60,7 @@ def merge(
         event.key_score = scores.get(event.date.first_day(), 0.0) if event.date.day else 0.0
     mentions = {
         x.article_id: [
-            Mention(**{**vars(m), "event_id": dated.get((x.article_id, i))})
+            replace(m, event_id=dated[x.article_id, i]) if (x.article_id, i) in dated else m
             for i, m in enumerate(x.mentions)
         ]
         for x in extractions

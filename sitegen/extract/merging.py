@@ -6,8 +6,8 @@
   is compatible with its own, if similar enough. Similarity is the Jaccard index of the two
   sentences' content words weighted by rarity (idf over all candidates), so "Putin" and "said",
   present everywhere, count for little and the words that tell events apart count for much.
-  A candidate compares with a cluster's first member (stable, and cheap through an index from
-  rare words to clusters).
+  A candidate compares with a cluster's first member (stable), found through an index of the
+  heads' rarest words (``_prefix``).
 - A near-duplicate sentence at an incompatible date is the same event told differently: it
   joins, and the event is marked "sources disagree".
 """
@@ -26,10 +26,6 @@ SAME_EVENT = 0.3
 """Weighted Jaccard from which two sentences at compatible dates report the same event."""
 DISAGREE = 0.7
 """Weighted Jaccard from which two sentences at incompatible dates report the same event."""
-# Words in more than this share of sentences (and more than _INDEX_FLOOR) tell little apart:
-# they count in the similarity but do not lead to clusters through the index.
-_COMMON = 0.01
-_INDEX_FLOOR = 10
 _PRECISION_FIRST = {"day": 0, "month": 1, "year": 2}
 
 
@@ -44,7 +40,6 @@ def cluster(candidates: list[Candidate]) -> list[_Cluster]:
     df = Counter(s for c in candidates for s in c.stems)
     n = max(len(candidates), 1)
     weight = {s: math.log(1 + n / count) for s, count in df.items()}
-    limit = max(_INDEX_FLOOR, _COMMON * n)
     order = sorted(
         candidates,
         key=lambda c: (
@@ -58,48 +53,99 @@ def cluster(candidates: list[Candidate]) -> list[_Cluster]:
     )
     clusters: list[_Cluster] = []
     heads: list[tuple[frozenset[str], float, int, int, bool]] = []  # stems, weight, days, witnessed
-    postings: dict[str, list[int]] = defaultdict(list)
+    # Heads by (prefix word, day) and (prefix word, year): a candidate only meets the heads its
+    # date is compatible with (days come first, so a day meets the heads of its day; a month or
+    # a year those of its year). Near-duplicates at other dates are found through ``clashes``,
+    # by the shorter prefix that their higher threshold allows.
+    by_day: dict[tuple[str, int], list[int]] = defaultdict(list)
+    by_year: dict[tuple[str, int], list[int]] = defaultdict(list)
+    clashes: dict[str, list[int]] = defaultdict(list)
+    rank = {s: i for i, s in enumerate(sorted(df, key=lambda s: (-weight[s], s)))}
     for candidate in order:
         stems = candidate.stems
-        total = math.fsum(weight[s] for s in stems)
-        rare = [s for s in stems if df[s] <= limit]
-        common = total - math.fsum(weight[s] for s in rare)
-        first, last = candidate.date.first_day().toordinal(), candidate.date.last_day().toordinal()
-        # Rare words shared with each cluster's head, found through the index; common words can
-        # add at most ``common``: clusters that cannot reach the threshold are not compared.
-        shared_rare: dict[int, float] = defaultdict(float)
-        for s in rare:
-            for i in postings.get(s, ()):
-                shared_rare[i] += weight[s]
-        best, best_sim, clash, clash_sim = -1, SAME_EVENT, -1, DISAGREE
-        for i, rare_weight in shared_rare.items():
-            head_stems, head_total, head_first, head_last, head_witnessed = heads[i]
-            most = rare_weight + common
-            if most / (total + head_total - most) < SAME_EVENT:
-                continue
-            compatible = (head_first <= first and last <= head_last) or (
-                first <= head_first and head_last <= last
-            )
-            shared = math.fsum(weight[s] for s in stems & head_stems)
-            sim = shared / (total + head_total - shared)
-            if compatible and (sim > best_sim or (sim == best_sim and i < best)):
-                best, best_sim = i, sim
-            elif not compatible and (sim > clash_sim or (sim == clash_sim and i < clash)):
-                clash, clash_sim = i, sim
-        if best < 0 and clash >= 0:
-            # Two sentences alike enough to be one report at incompatible dates: the sources
-            # disagree if both date what happened; a sentence dated only by its report or its
-            # article just joins (it is the same event, told later).
-            best = clash
-            clusters[clash].disagree |= candidate.witnessed and heads[clash][4]
+        ranked = sorted(stems, key=rank.__getitem__)  # rarest first, one order for all
+        total = sum(weight[s] for s in ranked)
+        date = candidate.date
+        first, last = date.first_day().toordinal(), date.last_day().toordinal()
+        prefix = _prefix(ranked, weight, total, SAME_EVENT)
+        if date.day is not None:
+            found = {i for s in prefix for i in by_day.get((s, first), ())}
+        else:
+            found = {i for s in prefix for i in by_year.get((s, date.year), ())}
+        best = _most_similar(found, stems, total, weight, heads, SAME_EVENT, first, last, True)
+        if best < 0:
+            short = _prefix(ranked, weight, total, DISAGREE)
+            found = {i for s in short for i in clashes.get(s, ())}
+            best = _most_similar(found, stems, total, weight, heads, DISAGREE, first, last, False)
+            if best >= 0:
+                # Two sentences alike enough to be one report at incompatible dates: the
+                # sources disagree if both date what happened; a sentence dated only by its
+                # report or its article just joins (it is the same event, told later).
+                clusters[best].disagree |= candidate.witnessed and heads[best][4]
         if best < 0:
             best = len(clusters)
             clusters.append(_Cluster())
             heads.append((stems, total, first, last, candidate.witnessed))
-            for s in rare:
-                postings[s].append(best)
+            for s in prefix:
+                if date.day is not None:
+                    by_day[(s, first)].append(best)
+                by_year[(s, date.year)].append(best)
+            for s in _prefix(ranked, weight, total, DISAGREE):
+                clashes[s].append(best)
         clusters[best].members.append(candidate)
     return clusters
+
+
+def _most_similar(
+    found: set[int],
+    stems: frozenset[str],
+    total: float,
+    weight: dict[str, float],
+    heads: list[tuple[frozenset[str], float, int, int, bool]],
+    threshold: float,
+    first: int,
+    last: int,
+    compatible: bool,
+) -> int:
+    """The head among ``found`` most similar to the candidate, at least ``threshold`` alike and
+    with a date compatible (or not) with ``first``-``last``; -1 if none (ties: the older)."""
+    best, best_sim = -1, threshold
+    for i in sorted(found):
+        head_stems, head_total, head_first, head_last, _ = heads[i]
+        if compatible != (
+            (head_first <= first and last <= head_last)
+            or (first <= head_first and head_last <= last)
+        ):
+            continue
+        if min(total, head_total) < best_sim * max(total, head_total):
+            continue  # too different in weight to be alike enough
+        # Rounded: the sum's last bits depend on the (hash-seeded) order of set iteration.
+        shared = sum(weight[s] for s in stems & head_stems)
+        sim = round(shared / (total + head_total - shared), 9)
+        if sim > best_sim or (sim == best_sim and best < 0):
+            best, best_sim = i, sim
+    return best
+
+
+def _prefix(
+    ranked: list[str], weight: dict[str, float], total: float, threshold: float
+) -> list[str]:
+    """The rarest words of a sentence that a similar enough sentence must share one of.
+
+    Prefix filtering: if two sentences share none of A's rarest words whose weight leaves less
+    than ``threshold`` of A's weight outside them, what they share weighs less than
+    ``threshold * w(A)`` and their weighted Jaccard index is below ``threshold``. With one
+    order for all words (rarest first), a pair above the threshold shares a word in both
+    prefixes; so heads are indexed by their prefix and candidates look up theirs, which finds
+    every similar pair while reading only short posting lists.
+    """
+    prefix, rest = [], total
+    for s in ranked:
+        if rest < threshold * total:
+            break
+        prefix.append(s)
+        rest -= weight[s]
+    return prefix
 
 
 def build_events(
