@@ -31,7 +31,6 @@ from sitegen.temporal.points import Point
 _AMBIGUOUS_MONTHS = {"may", "march", "mar", "jan", "jun", "sept", "august", "aug"}
 _MAY_VERB = re.compile(r"\s+(?:I|we|you|he|she|it|they|God|be|have|not|also|well)\b")
 _COUNT_NOUN = re.compile(r"\s+(?:[a-z]+s|people|men|staff|police|aircraft|feet|km|yen)\b")
-_NAME_BEFORE = re.compile(r"(\w+\.?)\s+$")
 _NAME_WORDS = set(
     [
         "windows",
@@ -404,8 +403,8 @@ def year(g: dict[str, str], ctx: Context) -> Found | None:
         after = ctx.text[ctx.end : ctx.end + 24]
         if _COUNT_NOUN.match(after) and not re.match(r"\s+(?:was|has|is|as|its|this)\b", after):
             return None
-        name = _NAME_BEFORE.search(ctx.text, max(0, ctx.start - 30), ctx.start)
-        if name and name.group(1).lower().rstrip(".") in _NAME_WORDS:
+        before = ctx.text[max(0, ctx.start - 20) : ctx.start].split()
+        if before and before[-1].lower().rstrip(".") in _NAME_WORDS:
             return None  # "Windows 2000", "Flight 1549", "Resolution 1441": a name or a number
     return date_found(points.year(y))
 

@@ -25,13 +25,56 @@ _YEAR_AHEAD = re.compile(
     r"(?:[A-Z][a-z]+\.?\s*)?(?:\d{1,2}(?:st|nd|rd|th)?)?,?\s+(1\d\d\d|20\d\d)(?!\d)"
 )
 _SENTENCE = re.compile(r"[.!?;\n]\s")
-_FUTURE = r"expected|planned|proposed|payable|effective|due|expires?|deadline|will|'ll|shall|going\s+to|gonna|plans?\s+to|scheduled|set\s+to|is\s+to|are\s+to|upcoming|see\s+you|can't\s+wait|let's|join\s+us|tmr|tmrw|this\s+coming"  # noqa: E501
-_PAST = r"was|were|had|did|ago|last|yesterday|earlier|been|took\s+place|began|ended"  # noqa: E501
-_PAST_VERB = r"(?<!\bbe\s)(?<!\bbeen\s)\w{3,}ed"
-_CUES = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST}|(?P<verb>{_PAST_VERB})))\b", re.I)
-# After the expression a participle is mostly passive ("Friday's vote, delayed by..."): only
-# the plain cues count there.
-_CUES_AFTER = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST}))\b", re.I)
+# Tense cues, as words and pairs of words; the nearest to the expression wins.
+_FUTURE = frozenset(
+    [
+        "expected",
+        "planned",
+        "proposed",
+        "payable",
+        "effective",
+        "due",
+        "expire",
+        "expires",
+        "deadline",
+        "will",
+        "shall",
+        "gonna",
+        "scheduled",
+        "upcoming",
+        "tmr",
+        "tmrw",
+        "let's",
+    ]
+)
+_FUTURE_PAIRS = frozenset(
+    [("going", "to"), ("plans", "to"), ("plan", "to"), ("set", "to"), ("is", "to")]
+    + [("are", "to"), ("see", "you"), ("can't", "wait"), ("join", "us"), ("this", "coming")]
+)
+_PAST = frozenset(
+    ["was", "were", "had", "did", "ago", "last", "yesterday", "earlier", "been", "began", "ended"]
+)
+_PAST_PAIRS = frozenset([("took", "place")])
+_TOKEN = re.compile(r"[a-z']+")
+
+
+def _cue(words: list[str], i: int, participles: bool) -> int:
+    """The tense that ``words[i]`` (with its neighbours) signals: 1, -1 or 0."""
+    w = words[i]
+    pair_before = (words[i - 1], w) if i > 0 else None
+    pair_after = (w, words[i + 1]) if i + 1 < len(words) else None
+    if w in _FUTURE or w.endswith("'ll") or pair_before in _FUTURE_PAIRS:
+        return 1
+    if pair_after in _FUTURE_PAIRS:
+        return 1
+    if w in _PAST or pair_before in _PAST_PAIRS or pair_after in _PAST_PAIRS:
+        return -1
+    if participles and len(w) > 4 and w.endswith("ed") and (i == 0 or words[i - 1] not in _BE):
+        return -1  # "opened in March", but not "to be completed by March"
+    return 0
+
+
+_BE = frozenset(["be", "been", "being"])
 
 
 def is_narrative(text: str, dct: dt.date) -> bool:
@@ -101,18 +144,20 @@ class Context:
         cut_after = _SENTENCE.search(after)
         if cut_after:
             after = after[: cut_after.start()]
-        best: tuple[int, int] | None = None
-        for m in _CUES.finditer(before):
-            dist = len(before) - m.end()
-            if m.group("verb") and dist > 12:
-                continue  # a past participle counts only right before: "opened in March"
-            best = (dist, 1 if m.group("future") else -1)
-        for m in _CUES_AFTER.finditer(after):
-            dist = m.start()
-            if best is None or dist < best[0]:
-                best = (dist, 1 if m.group("future") else -1)
-            break
-        return best[1] if best else 0
+        words = _TOKEN.findall(before.lower())
+        n = len(words)
+        back = (0, 99)
+        for k in range(n - 1, -1, -1):
+            direction = _cue(words, k, participles=n - k <= 2)
+            if direction:
+                back = (direction, n - 1 - k)
+                break
+        words = _TOKEN.findall(after.lower())
+        for k in range(len(words)):
+            direction = _cue(words, k, participles=False)
+            if direction:
+                return direction if k < back[1] else back[0]
+        return back[0]
 
     def weekday(self, wd: int) -> dt.date:
         """The date of a bare weekday: the nearest one in the tense's direction."""

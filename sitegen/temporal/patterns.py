@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from sitegen.temporal.dispatch import first_chars
 from sitegen.temporal.lexicon import (
     DAY_PARTS,
     HOLIDAYS,
@@ -196,13 +197,6 @@ def _namespaced(name: str, pattern: str) -> str:
     return re.sub(r"\(\?P=(\w+)\)", rf"(?P={name}__\1)", pattern)
 
 
-# Rules that can begin with a digit or a quote ("'99"): a start there needs no other.
-DIGIT_RULES = {
-    "iso", "numeric", "year_range", "day_range", "bc_range", "bc", "dmy", "decade", "century", "quarter",
-    "half", "clock", "clock24", "oclock", "ago", "set", "duration_range", "duration", "year", "short_year",
-}  # fmt: skip
-
-
 def _scanner(names: list[str], prefixes: bool, flags: int = 0) -> re.Pattern[str]:
     rules = "|".join(
         f"(?P<r_{name}>{_namespaced(name, pattern)})" for name, pattern in RULES if name in names
@@ -211,14 +205,29 @@ def _scanner(names: list[str], prefixes: bool, flags: int = 0) -> re.Pattern[str
     return re.compile(r"(?<![\w$£€#@/\-.])" + head + "(?:" + rules + ")", flags)
 
 
-# The scanners read the lower-cased text (see tagger.tag); the ANY_CASE ones are for the rare
+# The scanners read the lower-cased text (see tagger.tag); SCANNER_ANY_CASE is for the rare
 # text whose lower-casing changes its length.
-_ALL = [name for name, _ in RULES]
-_DIGITS = [name for name in _ALL if name in DIGIT_RULES]
-SCANNER = _scanner(_ALL, prefixes=True)
-SCANNER_ANY_CASE = _scanner(_ALL, prefixes=True, flags=re.IGNORECASE)
-DIGIT_SCANNER = _scanner(_DIGITS, prefixes=False)
-DIGIT_SCANNER_ANY_CASE = _scanner(_DIGITS, prefixes=False, flags=re.IGNORECASE)
+SCANNER = _scanner([name for name, _ in RULES], prefixes=True)
+SCANNER_ANY_CASE = _scanner([name for name, _ in RULES], prefixes=True, flags=re.IGNORECASE)
+# A modifier or position word in front ("about", "the end of") may precede any rule.
+HEAD = re.compile(rf"(?:{alternation(MODS)})\s|(?:{alternation(POSITION)})(?:(?<=-)|\s)")
+_FIRST = {name: first_chars(pattern) for name, pattern in RULES}
+_BY_CHAR: dict[str, re.Pattern[str] | None] = {}
+_BY_RULES: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+def scanner_at(low: str, start: int) -> re.Pattern[str] | None:
+    """The scanner to try at ``start`` in lower-cased text: only the rules that can begin with
+    the character there, or all of them after a modifier; ``None`` when no rule can."""
+    if HEAD.match(low, start):
+        return SCANNER
+    ch = low[start]
+    if ch not in _BY_CHAR:
+        names = tuple(name for name, _ in RULES if ch in _FIRST[name])
+        if names and names not in _BY_RULES:
+            _BY_RULES[names] = _scanner(list(names), prefixes=False)
+        _BY_CHAR[ch] = _BY_RULES[names] if names else None
+    return _BY_CHAR[ch]
 
 
 _GROUPS: dict[str, list[tuple[str, str]]] = {

@@ -11,13 +11,7 @@ from sitegen.temporal.candidates import starts
 from sitegen.temporal.context import Context, is_narrative
 from sitegen.temporal.found import Found
 from sitegen.temporal.lexicon import MODS, POSITION
-from sitegen.temporal.patterns import (
-    DIGIT_SCANNER,
-    DIGIT_SCANNER_ANY_CASE,
-    SCANNER,
-    SCANNER_ANY_CASE,
-    groups,
-)
+from sitegen.temporal.patterns import SCANNER_ANY_CASE, groups, scanner_at
 from sitegen.temporal.timex import Timex
 from sitegen.temporal.validity import is_valid_value
 
@@ -33,17 +27,17 @@ def tag(text: str, dct: dt.date | dt.datetime) -> list[Timex]:
     """Every time expression in ``text``, normalised against ``dct``, sorted by start."""
     day = dct.date() if isinstance(dct, dt.datetime) else dct
     low = text.lower()
-    scanner, digit_scanner = SCANNER, DIGIT_SCANNER
-    if len(low) != len(text):  # a few characters change length when lower-cased
-        low, scanner, digit_scanner = text, SCANNER_ANY_CASE, DIGIT_SCANNER_ANY_CASE
+    any_case = len(low) != len(text)  # a few characters change length when lower-cased
+    if any_case:
+        low = text
     ctx = Context(text, day, is_narrative(text, day))
     found: list[Timex] = []
     pos = 0
     for start in starts(low):
         if start < pos:
             continue
-        first = low[start]
-        m = (digit_scanner if first.isdigit() or first == "'" else scanner).match(low, start)
+        scanner = SCANNER_ANY_CASE if any_case else scanner_at(low, start)
+        m = scanner.match(low, start) if scanner is not None else None
         if m is None or not m.group():
             continue
         timexes = _resolve(m, ctx)

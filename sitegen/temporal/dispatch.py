@@ -1,0 +1,78 @@
+"""Which rules can begin at a given character, so each start tries only those.
+
+The scanner is one alternation of every rule; at a position where a text says "quarter", the
+rules that must begin with a month name or a digit fail one after another. Reading each rule's
+parsed pattern once tells which characters it can begin with (its FIRST set), and the tagger then
+tries a scanner built from the rules that can begin with the character in front of it.
+"""
+
+from __future__ import annotations
+
+import string
+
+try:  # Python 3.11+
+    from re import _constants as sre  # type: ignore[attr-defined]
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as sre  # type: ignore[no-redef]
+    import sre_parse  # type: ignore[no-redef]
+
+# The characters a scanned (lower-cased) expression can begin with.
+ALPHABET = frozenset(string.ascii_lowercase + string.digits + "'")
+
+
+def first_chars(pattern: str) -> frozenset[str]:
+    """The characters of ``ALPHABET`` that a match of ``pattern`` can begin with.
+
+    Conservative: lookarounds are ignored and anything not understood allows every character.
+    """
+    chars, nullable = _first(sre_parse.parse(pattern))
+    return ALPHABET if nullable else frozenset(chars)
+
+
+def _first(seq: object) -> tuple[set[str], bool]:
+    out: set[str] = set()
+    for op, av in seq:  # type: ignore[attr-defined]
+        if op is sre.LITERAL:
+            return out | {chr(av)}, False
+        if op is sre.IN:
+            return out | {c for c in ALPHABET if _in_class(av, c)}, False
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue  # zero-width
+        if op is sre.BRANCH:
+            nullable = False
+            for alternative in av[1]:
+                chars, empty = _first(alternative)
+                out |= chars
+                nullable |= empty
+        elif op is sre.SUBPATTERN:
+            chars, nullable = _first(av[-1])
+            out |= chars
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            chars, empty = _first(av[2])
+            out |= chars
+            nullable = av[0] == 0 or empty
+        else:
+            return set(ALPHABET), False
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _in_class(items: list[tuple[object, object]], ch: str) -> bool:
+    negate = False
+    hit = False
+    for op, av in items:
+        if op is sre.NEGATE:
+            negate = True
+        elif op is sre.LITERAL:
+            hit |= chr(av) == ch  # type: ignore[arg-type]
+        elif op is sre.RANGE:
+            hit |= av[0] <= ord(ch) <= av[1]  # type: ignore[index]
+        elif op is sre.CATEGORY and av is sre.CATEGORY_DIGIT:
+            hit |= ch.isdigit()
+        elif op is sre.CATEGORY and av is sre.CATEGORY_SPACE:
+            hit |= ch.isspace()
+        else:
+            hit = True  # any other class: assume it may match
+    return hit != negate
