@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from sitegen.dates import PartialDate
-from sitegen.extract import extract_events, extract_from_timexes, merge
+from sitegen.extract import ArticleExtraction, extract_events, extract_from_timexes, merge
 from sitegen.model import Article, Event, Mention
 from sitegen.temporal import Timex, tag
 
@@ -127,3 +127,9 @@ def _tagged() -> Timeline:
 def demo(request: pytest.FixtureRequest) -> Timeline:
     """The seed's timeline, from hand-written timexes and from the real tagger."""
     return request.param()
+
+
+@pytest.fixture
+def hand_extraction(seed: Article, curated: list[Event]) -> ArticleExtraction:
+    """The seed's per-article extraction from hand-written timexes."""
+    return extract_from_timexes(seed, seed_timexes(seed.text), curated)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pickle
+
 from sitegen.dates import PartialDate
+from sitegen.extract import ArticleExtraction, merge
 from sitegen.model import Article, Event
 
 DAY = PartialDate(2024, 12, 19)
@@ -89,3 +92,13 @@ def test_ids_unique_events_sorted_and_scored(demo) -> None:
     assert all(isinstance(e.key_score, float) for e in events)
     assert all(e.entities for e in events if not e.curated)
     assert "Vladimir Putin" in find(events, "temporary cease-fire").entities
+
+
+def test_article_extraction_is_picklable_and_merge_leaves_it_alone(
+    hand_extraction: ArticleExtraction, curated: list[Event]
+) -> None:
+    extraction = hand_extraction
+    copy = pickle.loads(pickle.dumps(extraction))
+    assert copy == extraction
+    merge([extraction], curated)
+    assert extraction == copy and all(m.event_id is None for m in extraction.mentions)
