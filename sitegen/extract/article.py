@@ -23,7 +23,7 @@ from sitegen.dates import PartialDate
 from sitegen.extract.dating import Dating, date_sentence
 from sitegen.extract.entities import canonical, find_names
 from sitegen.extract.linking import AliasIndex, Link
-from sitegen.extract.sentences import split_sentences
+from sitegen.extract.sentences import plain, split_sentences
 from sitegen.extract.titles import make_title
 from sitegen.extract.words import content_words, stem_set
 from sitegen.model import Article, Event, Mention, Source
@@ -98,7 +98,7 @@ def extract_from_timexes(
         links = aliases.find(words) if words else []
         if dating is not None or links:
             found.append((text[start:end], start, end, inside, dating, links))
-    names = [find_names(sentence) for sentence, *_ in found]
+    names = [find_names(plain(sentence)) for sentence, *_ in found]
     entity_of = canonical(n for sentence_names in names for n in sentence_names)
     person = _main_person(entity_of, names)
     for (sentence, start, end, inside, dating, links), sentence_names in zip(
@@ -135,7 +135,10 @@ def extract_from_timexes(
                     one.date,
                     one.modifier,
                     make_title(
-                        _undated(text, a, b, timexes, one.timex), sentence_names, entity_of, person
+                        plain(_undated(text, a, b, timexes, one.timex)),
+                        sentence_names,
+                        entity_of,
+                        person,
                     ),
                     stems=_stems(text, a, b, inside),
                     mention=one.timex,
@@ -170,7 +173,7 @@ def _stems(text: str, start: int, end: int, timexes: list[tuple[int, Timex]]) ->
         pieces.append(text[pos : timex.start])
         pos = timex.end
     pieces.append(text[pos:end])
-    return stem_set(" ".join(pieces))
+    return stem_set(plain(" ".join(pieces)))
 
 
 def _join(dating: Dating | None, link: Link, event: Event, timexes: list[Timex]) -> str | None:

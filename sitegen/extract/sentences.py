@@ -151,3 +151,14 @@ def _trim(text: str, start: int, end: int) -> Span | None:
     while end > start and text[end - 1].isspace():
         end -= 1
     return (start, end) if end > start else None
+
+
+_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|<[^>]+>|(?<!\w)[*_`]+|[*_`]+(?!\w)")
+
+
+def plain(sentence: str) -> str:
+    """A sentence without its Markdown inline markup, for names, titles and comparisons:
+    ``[Putin](https://...)`` -> ``Putin``, ``**said**`` -> ``said``, HTML tags dropped."""
+    if not any(ch in sentence for ch in "[<*_`"):
+        return sentence
+    return _LINK_RE.sub(lambda m: m.group(1) or "", sentence)
