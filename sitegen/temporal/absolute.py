@@ -218,6 +218,9 @@ def _relative_year(rel: str | None, ctx: Context) -> int | None:
 
 
 def quarter(g: dict[str, str], ctx: Context) -> Found | None:
+    words = ctx.text[ctx.start : ctx.end].lower()
+    if words.startswith("the") and "-quarter" in words:
+        return None  # "the third-quarter loss": the adjective without its article
     q = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(g["q"].lower()) or int(g["q"][0])
     y = g.get("y") or g.get("y0")
     year = int(y) if y else _relative_year(g.get("rel") or g.get("rel0"), ctx)

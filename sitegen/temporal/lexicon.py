@@ -212,7 +212,6 @@ MODS: dict[str, str] = {
     "fewer than": "LESS_THAN",
     "under": "LESS_THAN",
     "more than": "MORE_THAN",
-    "over": "MORE_THAN",
     "at least": "EQUAL_OR_MORE",
     "no less than": "EQUAL_OR_MORE",
     "up to": "EQUAL_OR_LESS",

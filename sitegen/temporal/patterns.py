@@ -86,7 +86,7 @@ RULES: list[tuple[str, str]] = [
     ),
     (
         "mdy",
-        rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<m>{MONTH})\s*(?:the\s+)?(?P<d>{DAY})(?:(?:,\s*|\s+)(?P<y>{YEAR}|'\d\d(?!\w)))?(?:,?\s+(?P<wd2>{WEEKDAY}))?",
+        rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<m>{MONTH})\s*(?:the\s+)?(?P<d>{DAY})(?:(?:,\s*|\s+)(?P<y>{YEAR}|'\d\d(?!\w)))?(?:,?\s+(?P<wd2>{WEEKDAY}))?",
     ),
     (
         "day_range",
@@ -118,7 +118,7 @@ RULES: list[tuple[str, str]] = [
     ("spelled_decade", rf"(?:the\s+)?(?P<d>{alternation(SPELLED_DECADES)})(?!\w)"),
     (
         "the_year",
-        r"the\s+(?:(?P<kind>fiscal|full|calendar|financial)\s+)?year(?!\w)(?!\s+\d)(?P<ended>\s+(?:that\s+)?(?:ended|ending|ends|through|to\s+(?:the\s+)?end))?",
+        r"the\s+(?:(?P<kind>fiscal|full|calendar|financial)\s+)?year(?!\w)(?!\s+\d)(?=(?P<ended>\s+(?:that\s+)?(?:ended|ending|ends|through|to\s+(?:the\s+)?end))?)",
     ),
     (
         "half",

@@ -77,6 +77,8 @@ def _resolve(m: re.Match[str], ctx: Context) -> list[Timex] | None:
         if pos_word:
             if f.type not in ("DATE", "TIME") or f.value.endswith("_REF"):
                 return None
+            if pos_word in ("earlier", "later") and rule in ("weekday", "deictic", "rel_part"):
+                return None  # "earlier Friday": the adverb stays out of the span
             mod = POSITION[pos_word]
         if not is_valid_value(f.value):
             return None
@@ -84,6 +86,6 @@ def _resolve(m: re.Match[str], ctx: Context) -> list[Timex] | None:
         out.append(Timex(start, end, ctx.text[start:end], f.type, f.value, mod))
         if f.point is not None and f.type in ("DATE", "TIME"):
             ctx.anchor = f.point
-            if _EXPLICIT_YEAR.search(m.group()):
+            if ctx.narrative and _EXPLICIT_YEAR.search(m.group()):
                 ctx.explicit = f.point
     return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _DAY = r"(?:0[1-9]|[12]\d|3[01])"
 _CLOCK = r"T(?:(?:[01]\d|2[0-4]):[0-5]\d(?::[0-5]\d)?|MO|AF|EV|NI|DT)"
@@ -35,6 +36,7 @@ MODS = frozenset(
 )
 
 
+@lru_cache(maxsize=4096)
 def is_valid_value(value: str) -> bool:
     """Whether ``value`` is a TIMEX3 value: ``2024-12-19``, ``199``, ``P23Y``, ``PAST_REF``..."""
     return VALUE.fullmatch(value) is not None
