@@ -80,7 +80,10 @@ def infer_year(ctx: Context, month: int, day: int | None = None) -> int:
     if ahead is not None:
         return ahead
     if ctx.narrative:
-        return ctx.reference().day.year
+        ref = ctx.reference()
+        if ref.gran in ("M", "D") and ref.day.month >= 11 and month <= 2:
+            return ref.day.year + 1  # history runs forward: "In December 1941 ... In January"
+        return ref.day.year
     year = ctx.dct.year
     direction = ctx.tense()
     when = (month, day or 1)
@@ -124,10 +127,10 @@ def year_range(g: dict[str, str], ctx: Context) -> list[Found] | None:
     y2 = int(g["y2"]) if len(g["y2"]) == 4 else y1 // 100 * 100 + int(g["y2"])
     if not 0 < y2 - y1 <= 100 or y1 < 1000:
         return None
-    spans = [m.span("year_range__y1"), m.span("year_range__y2")]
+    # The story goes on from the start of the range: only the first year becomes the reference.
     return [
-        Found("DATE", f"{y:04d}", points.year(y), span=s)
-        for y, s in zip((y1, y2), spans, strict=True)
+        Found("DATE", f"{y1:04d}", points.year(y1), span=m.span("year_range__y1")),
+        Found("DATE", f"{y2:04d}", span=m.span("year_range__y2")),
     ]
 
 

@@ -202,7 +202,10 @@ def _scanner(names: list[str], prefixes: bool, flags: int = 0) -> re.Pattern[str
         f"(?P<r_{name}>{_namespaced(name, pattern)})" for name, pattern in RULES if name in names
     )
     head = _MOD + _POS if prefixes else "(?P<mod>(?!))?(?P<pos>(?!))?"
-    return re.compile(r"(?<![\w$£€#@/\-.])" + head + "(?:" + rules + ")", flags)
+    # Not inside a word, a number, an amount or a handle; after a hyphen only if a word precedes
+    # it ("5 September-12 September"), not a digit ("555-1234") or a letter code ("F-16").
+    start = r"(?<![\w$£€#@/.])(?<![\d\W]-)(?<!\b\w-)"
+    return re.compile(start + head + "(?:" + rules + ")", flags)
 
 
 # The scanners read the lower-cased text (see tagger.tag); SCANNER_ANY_CASE is for the rare

@@ -169,8 +169,10 @@ def rel_unit(g: dict[str, str], ctx: Context) -> Found | None:
     return None
 
 
-def deictic(g: dict[str, str], ctx: Context) -> Found:
+def deictic(g: dict[str, str], ctx: Context) -> Found | None:
     word = g["w"].lower()
+    if ctx.narrative and word == "today" and "pre" not in g and "part" not in g:
+        return Found("DATE", "PRESENT_REF")  # a history's "today" is the writer's present
     day = ctx.day_named(word)
     if "pre" in g:
         day += dt.timedelta(days=-1 if g["pre"].lower() == "before" else 1)
@@ -200,6 +202,8 @@ def part(g: dict[str, str], ctx: Context) -> Found | None:
     if word.endswith("s") and word != "overnight":
         return None
     anchor = ctx.anchor
+    if ctx.narrative and (anchor is None or anchor.gran != "D"):
+        return Found("TIME", f"XXXX-XX-XXT{DAY_PARTS[word]}")  # "they moved only at night"
     day = anchor.day if anchor is not None and anchor.gran == "D" else ctx.dct
     return _day_part(day, word)
 
