@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from sitegen.dates import PartialDate
-from sitegen.extract.words import phrase_regex, wordset
+from sitegen.extract.words import Phrases, wordset
 from sitegen.temporal import Timex
 
 _VALUE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
@@ -45,7 +45,7 @@ _BOUND_MODS = wordset(
 )
 _PRECISION_RANK = {"day": 2, "month": 1, "year": 0}
 
-_REPORT_RE = phrase_regex(
+_REPORT_RE = Phrases(
     """
     said says say saying told tells tell added adding stated claimed claims insisted argued
     arguing announced announces declared warned noted responded replied explained mentioned
@@ -54,11 +54,11 @@ _REPORT_RE = phrase_regex(
     pledged promised threatened justified dismissed rejected accused called_for described wrote
     """
 )
-_BOUND_RE = phrase_regex(
+_BOUND_RE = Phrases(
     "since until till than after before following prior_to by ahead_of through up_to",
     r"\W+(?:(?:the|a|in|on|at|of|early|late|mid)\W+){0,2}$",
 )
-_ANNOUNCED_RE = phrase_regex(
+_ANNOUNCED_RE = Phrases(
     """
     prepared_to plan_to plans_to planned_to planning_to intend_to intends_to intended_to set_to
     scheduled_to expected_to going_to will offered_to offers_to proposed_to threatened_to
@@ -139,7 +139,7 @@ def date_sentence(
     content: list[tuple[int, Timex, PartialDate, str | None]] = []
     for index, timex in timexes:
         dated = timex_date(timex)
-        if dated is None or _BOUND_RE.search(text, max(start, timex.start - 40), timex.start):
+        if dated is None or _BOUND_RE.search(text[max(start, timex.start - 40) : timex.start]):
             continue
         date, modifier = dated
         if report is None and _is_report_date(text, timex, date, reports, published):

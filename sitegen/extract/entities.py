@@ -81,14 +81,14 @@ def _walk(tokens: list[str], opens: bool, names: list[str]) -> None:
     the first token opens the sentence or follows punctuation ("According", "“We")."""
     run: list[str] = []
     for raw in tokens:
-        if raw[0] in _OPENING:
+        if raw[0] in _OPENING and run:
             _close(run, names)  # "Drug Enforcement Agency (DEA)"
             opens = True
         word = raw.strip(_PUNCT)
         if not word or not word[0].isupper():  # a connector: "Bank of England"
             if run and word == raw:
                 run.append(word)
-            else:
+            elif run:
                 _close(run, names)
             opens = False
             continue
@@ -103,14 +103,19 @@ def _walk(tokens: list[str], opens: bool, names: list[str]) -> None:
             or (opens and lower in _OPENERS)
             or name.rstrip(".") in TITLES
         ):
-            _close(run, names)
+            if run:
+                _close(run, names)
         else:
             if len(run) == 1 and _is_acronym(run[0]) and not _is_acronym(name):
                 _close(run, names)  # "US Donald Trump"
             run.append(name)
             if name != word:  # a possessive ends the name: "Russia's Oreshnik"
                 _close(run, names)
-        if raw[-1] in _PUNCT and not (raw[-1] == "." and (len(word) <= 2 or _is_acronym(word))):
+        if (
+            run
+            and raw[-1] in _PUNCT
+            and not (raw[-1] == "." and (len(word) <= 2 or _is_acronym(word)))
+        ):
             _close(run, names)  # "Russia, Ukraine"; but "George W. Bush", "U.S. Senate"
         opens = raw[-1] in _PUNCT
     _close(run, names)

@@ -153,12 +153,13 @@ def _trim(text: str, start: int, end: int) -> Span | None:
     return (start, end) if end > start else None
 
 
+_MARKUP_RE = re.compile(r"[\[<*_`]")
 _LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|<[^>]+>|(?<!\w)[*_`]+|[*_`]+(?!\w)")
 
 
 def plain(sentence: str) -> str:
     """A sentence without its Markdown inline markup, for names, titles and comparisons:
     ``[Putin](https://...)`` -> ``Putin``, ``**said**`` -> ``said``, HTML tags dropped."""
-    if not any(ch in sentence for ch in "[<*_`"):
+    if not _MARKUP_RE.search(sentence):
         return sentence
     return _LINK_RE.sub(lambda m: m.group(1) or "", sentence)

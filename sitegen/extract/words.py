@@ -8,6 +8,7 @@ down" in an article meet on the same stem.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 # A word: letters or digits, with inner apostrophes, dots and hyphens ("U.S", "test-fired",
@@ -93,18 +94,37 @@ def content_words(text: str, start: int = 0, end: int | None = None) -> list[Wor
     ]
 
 
-def phrase_regex(phrases: str, suffix: str = r"\b") -> re.Pattern[str]:
-    """A case-insensitive regex for any of the whitespace-separated ``phrases`` (``_`` stands
-    for a space) as whole words, built as a trie: Python tries the alternatives of a plain
-    ``a|b|c`` one by one at every word, which made the reporting-verb search the slowest step
-    of extraction."""
-    trie: dict[str, dict] = {}
-    for phrase in phrases.split():
-        node = trie
-        for ch in phrase.replace("_", " ").lower():
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return re.compile(r"\b" + _render(trie) + suffix, re.IGNORECASE)
+class Phrases:
+    """Any of a list of phrases as whole words, case-insensitively, fast.
+
+    The regex is a trie (Python tries the branches of a plain ``a|b|c`` one by one at every
+    word) matched case-sensitively on the lower-cased text, three times faster than
+    ``re.IGNORECASE``; offsets stay right since lower-casing keeps the length (else the
+    case-insensitive regex reads the text as it is).
+    """
+
+    def __init__(self, phrases: str, suffix: str = r"\b") -> None:
+        trie: dict[str, dict] = {}
+        for phrase in phrases.split():  # "_" stands for a space
+            node = trie
+            for ch in phrase.replace("_", " ").lower():
+                node = node.setdefault(ch, {})
+            node[""] = {}
+        pattern = r"\b" + _render(trie) + suffix
+        self._lower = re.compile(pattern)
+        self._folded = re.compile(pattern, re.IGNORECASE)
+
+    def _pick(self, text: str) -> tuple[re.Pattern[str], str]:
+        lower = text.lower()
+        return (self._lower, lower) if len(lower) == len(text) else (self._folded, text)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        pattern, text = self._pick(text)
+        return pattern.search(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        pattern, text = self._pick(text)
+        return pattern.finditer(text)
 
 
 def _render(node: dict[str, dict]) -> str:
