@@ -44,7 +44,7 @@ PART = rf"(?:{alternation(DAY_PARTS)}){_END}"
 TZ = r"(?:[ecmp][sd]t|gmt|utc|bst|cet|cest|sgt|jst|ist)(?!\w)"
 AMPM = r"(?:a\.m\.|p\.m\.|am|pm|a\.m|p\.m)(?![\w])"
 REL = r"(?:this|last|next|past|previous|coming|following|current|same|that\s+same|that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+coming|the\s+current|the\s+past|the\s+last|the\s+preceding|the\s+upcoming)"
-CLOCK_AFTER = rf"(?:,?\s*(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>{AMPM}))?"
+CLOCK_AFTER = rf"(?:,?\s*(?P<h>[01]?\d|2[0-3])(?:[:.]?(?P<mi>[0-5]\d))?\s*(?P<ap>{AMPM}))?"
 SPELLED_TENS = alternation(k for k, v in NUMBERS.items() if 10 <= v < 100 and " " not in k)
 SPELLED_UNITS = alternation(k for k, v in NUMBERS.items() if 1 <= v < 10 and k not in ("a", "an"))
 SPELLED_DECADES = {

@@ -56,6 +56,8 @@ def set_(g: dict[str, str], ctx: Context) -> Found | None:
 def duration_(g: dict[str, str], ctx: Context) -> Found | None:
     if "old" in g or re.match(r"[-\s]+old\b", ctx.text[ctx.end : ctx.end + 6]):
         return None  # an age
+    if re.match(r"-[a-z]", ctx.text[ctx.end : ctx.end + 2]):
+        return None  # "a year-earlier loss": the unit belongs to the word after it
     word = g["u"].lower()
     unit = UNITS[word]
     n = _count(g["n"])
