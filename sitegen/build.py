@@ -1,38 +1,46 @@
-"""The build, one stage after another: read -> extract -> render -> write."""
+"""The build, one stage after another: read -> extract -> render -> write.
+
+Each stage does only what the inputs' changes require (see ``incremental.py``): unchanged
+articles come parsed and tagged from the cache, and only the files whose bytes changed are
+written. With nothing changed, the build stops after fingerprinting its inputs.
+"""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from sitegen.articles import find_article_files, read_articles
 from sitegen.config import Config
-from sitegen.curated import read_curated_events
 from sitegen.errors import Report, SitegenError
-from sitegen.extract import extract_events
+from sitegen.extract import merge
+from sitegen.incremental import BuildRecord, SiteState, problems_of, replay, scan_inputs
 from sitegen.model import Site
+from sitegen.outputs import update_output
 from sitegen.render import render_site
 from sitegen.theme_dirs import theme_dirs
-from sitegen.writer import write_site
 
 
 @dataclass
 class BuildResult:
     """What a build did, for the summary line."""
 
-    site: Site
-    pages_written: int
+    counts: tuple[int, int, int]
+    """Articles, events, extracted events."""
+    written: list[str]
+    """The output paths whose files were (re)written."""
     report: Report
     timings: dict[str, float] = field(default_factory=dict)
+    up_to_date: bool = False
+    """Nothing had changed since the last build: nothing was read, rendered or written."""
 
     def summary(self) -> str:
-        extracted = sum(1 for e in self.site.events if not e.curated)
+        articles, events, extracted = self.counts
         stages = ", ".join(f"{name} {secs * 1000:.0f} ms" for name, secs in self.timings.items())
+        done = "up to date" if self.up_to_date else f"{len(self.written)} files written"
         return (
-            f"{len(self.site.articles)} articles, {len(self.site.events)} events "
-            f"({extracted} extracted), {self.pages_written} files written in "
+            f"{articles} articles, {events} events ({extracted} extracted), {done} in "
             f"{sum(self.timings.values()):.2f} s ({stages})"
         )
 
@@ -44,41 +52,46 @@ def _timed(timings: dict[str, float], name: str) -> Iterator[None]:
     timings[name] = time.perf_counter() - start
 
 
-def read_site(config: Config, report: Report) -> Site:
-    """Gather all input: articles and curated events (bad files are reported and skipped)."""
-    paths = find_article_files(
-        config.content_dir, config.seeds_dir, config.events_dir, config.root, report
-    )
-    articles = read_articles(paths, config.zone, report)
-    curated = read_curated_events(config.events_dir, config.root, report)
-    return Site(config=config, articles=articles, events=curated)
-
-
 def build(
     config: Config,
     *,
     strict: bool = False,
     force: bool = False,
-    on_stage: Callable[[str], None] | None = None,
+    cache: bool = True,
+    state: SiteState | None = None,
 ) -> BuildResult:
     """Build the site into ``config.output_dir``; raise SitegenError on a fatal problem.
 
-    With ``strict``, any reported problem fails the build before anything is written.
+    With ``strict``, any reported problem fails the build before anything is written. ``state``
+    carries what earlier builds computed (the dev server keeps one); by default it is read from
+    the site's cache folder, or starts empty with ``cache=False``.
     """
+    state = state or SiteState.open(config, use_cache=cache)
     timings: dict[str, float] = {}
     report = Report()
     with _timed(timings, "read"):
-        site = read_site(config, report)
+        inputs = scan_inputs(config)
+        record = state.record if state.up_to_date(inputs) else None
+        if record is None:
+            site = state.read_site(inputs, report)
+        else:
+            replay(record.problems, report)
     if strict and report:
         raise SitegenError(
             f"{len(report.errors)} errors and {len(report.warnings)} warnings (--strict)",
             hint="fix the problems listed above, or build without --strict",
         )
+    if record is not None:
+        return BuildResult(record.counts, [], report, timings, up_to_date=True)
     with _timed(timings, "extract"):
-        events, mentions = extract_events(site.articles, site.events)
+        events, mentions = merge(state.extract(site), site.events)
         site = Site(config=config, articles=site.articles, events=events, mentions=mentions)
     with _timed(timings, "render"):
         pages = render_site(site, theme_dirs(config))
     with _timed(timings, "write"):
-        written = write_site(pages, config.output_dir, force=force)
-    return BuildResult(site=site, pages_written=written, report=report, timings=timings)
+        previous = state.record.outputs if state.record else None
+        written, outputs = update_output(pages, config.output_dir, previous, force=force)
+    extracted = sum(1 for e in events if not e.curated)
+    counts = (len(site.articles), len(events), extracted)
+    state.save(BuildRecord(inputs.digest(), outputs, problems_of(report), counts))
+    return BuildResult(counts, written, report, timings)

@@ -1,4 +1,4 @@
-"""The command line: ``sitegen build | check | new | tag``.
+"""The command line: ``sitegen build | serve | clean | check | new | tag``.
 
 A user's mistake is one clear message and a non-zero exit, never a traceback (``--debug`` shows
 it).
@@ -9,12 +9,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from sitegen import __version__
-from sitegen.errors import SitegenError
+from sitegen.errors import Report, SitegenError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR, EXIT_USAGE = 0, 1, 2, 64
 
@@ -44,6 +45,29 @@ def make_parser() -> argparse.ArgumentParser:
         help="replace an output folder holding files sitegen did not make",
     )
     build.add_argument("--quiet", "-q", action="store_true", help="print problems only")
+    build.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="ignore .sitegen-cache/: read and tag every article, write every file",
+    )
+
+    serve = sub.add_parser("serve", help="build, serve and rebuild on every change (live reload)")
+    _site_args(serve)
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: %(default)s)"
+    )
+    serve.add_argument(
+        "--port", type=int, default=8000, help="port (default: %(default)s; 0: any free)"
+    )
+    serve.add_argument("--open", action="store_true", help="open the site in a web browser")
+
+    clean = sub.add_parser("clean", help="delete output/ and the build cache .sitegen-cache/")
+    _site_args(clean)
+    clean.add_argument(
+        "--force",
+        action="store_true",
+        help="delete output/ even if it holds files sitegen did not make",
+    )
 
     check = sub.add_parser("check", help="verify every internal link, anchor and asset in output/")
     _site_args(check)
@@ -68,17 +92,45 @@ def _config(args: argparse.Namespace):  # -> Config
 def cmd_build(args: argparse.Namespace) -> int:
     from sitegen.build import build
 
-    result = build(_config(args), strict=args.strict, force=args.force)
-    for problem in result.report.warnings:
-        print(f"warning: {problem}", file=sys.stderr)
-    for problem in result.report.errors:
-        print(f"error: {problem}", file=sys.stderr)
+    result = build(_config(args), strict=args.strict, force=args.force, cache=not args.no_cache)
+    print_problems(result.report)
     if not args.quiet:
         print(result.summary())
     if result.report.errors:
         skipped = len(result.report.errors)
         print(f"{skipped} files were skipped: fix them and build again.", file=sys.stderr)
         return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def print_problems(report: Report) -> None:
+    for problem in report.warnings:
+        print(f"warning: {problem}", file=sys.stderr)
+    for problem in report.errors:
+        print(f"error: {problem}", file=sys.stderr)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from sitegen.server import serve
+
+    serve(lambda: _config(args), host=args.host, port=args.port, open_browser=args.open)
+    return EXIT_OK
+
+
+def cmd_clean(args: argparse.Namespace) -> int:
+    from sitegen import cache
+    from sitegen.writer import check_output_dir, recover
+
+    config = _config(args)
+    removed = []
+    if cache.clear(config.root / cache.CACHE_DIR):
+        removed.append(cache.CACHE_DIR)
+    recover(config.output_dir)
+    if config.output_dir.is_dir():
+        check_output_dir(config.output_dir, force=args.force)
+        shutil.rmtree(config.output_dir)
+        removed.append(str(config.output_dir))
+    print(f"removed {', '.join(removed)}" if removed else "nothing to remove")
     return EXIT_OK
 
 
@@ -140,7 +192,14 @@ def cmd_tag(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"build": cmd_build, "check": cmd_check, "new": cmd_new, "tag": cmd_tag}
+COMMANDS = {
+    "build": cmd_build,
+    "serve": cmd_serve,
+    "clean": cmd_clean,
+    "check": cmd_check,
+    "new": cmd_new,
+    "tag": cmd_tag,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,249 @@
+"""What a build read and computed, per input file, so that the next build redoes only what changed.
+
+Shared by ``sitegen build`` (backed by the on-disk cache) and ``sitegen serve`` (which keeps one
+:class:`SiteState` in memory between rebuilds). Every input is fingerprinted by its bytes:
+
+- an article by its path, its file and its sidecar (and the time zone its dates are read in):
+  an unchanged article is never parsed or tagged twice;
+- its extraction by the article's fingerprint and the curated events' (extraction links
+  sentences to curated aliases, so an edited event invalidates every article's extraction);
+- the whole build by every input, the theme, the settings and sitegen's own code: when none
+  changed and output/ is as the last build left it, there is nothing to do.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sitegen.articles import find_article_files, read_article, sidecar_for
+from sitegen.cache import CACHE_DIR, DiskCache, code_fingerprint
+from sitegen.config import Config
+from sitegen.curated import read_curated_events
+from sitegen.errors import ContentError, Report, SitegenError
+from sitegen.extract import ArticleExtraction, extract_article
+from sitegen.extract.linking import AliasIndex
+from sitegen.model import Article, Event, Site
+from sitegen.outputs import OutputFile, output_intact
+from sitegen.theme_dirs import theme_dirs
+
+Problems = list[tuple[str, SitegenError]]
+"""``("error" | "warning", problem)`` in the order they were met, to replay into a Report."""
+
+
+def _digest(*parts: bytes | str) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        h.update(part.encode() if isinstance(part, str) else part)
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def _file_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b"\0unreadable"  # reading it again reports why
+
+
+def _tree_digest(roots: list[Path], pattern: str = "*") -> str:
+    parts: list[bytes | str] = []
+    for root in roots:
+        files = sorted(root.rglob(pattern)) if root.is_dir() else []
+        for path in files:
+            rel = path.relative_to(root)
+            if path.is_file() and not any(
+                p.startswith(".") or p == "__pycache__" for p in rel.parts
+            ):
+                parts += [str(path), _file_bytes(path)]
+    return _digest(*parts)
+
+
+@dataclass
+class Inputs:
+    """Fingerprints of everything one build reads."""
+
+    articles: dict[Path, str]
+    """Article path -> fingerprint of its bytes, its sidecar's and the zone."""
+    curated: str
+    """All curated event files together."""
+    settings: str
+    """The settings, the theme's files and sitegen's code."""
+    report: Report = field(default_factory=Report)
+    """Problems met while looking for the files (links out of the site)."""
+
+    def digest(self) -> str:
+        parts = [f"{path}={digest}" for path, digest in self.articles.items()]
+        return _digest(self.curated, self.settings, *parts)
+
+
+def scan_inputs(config: Config) -> Inputs:
+    """Find and fingerprint every input (reads every file, parses none)."""
+    report = Report()
+    paths = find_article_files(
+        config.content_dir, config.seeds_dir, config.events_dir, config.root, report
+    )
+    articles = {path: _article_digest(path, config.timezone) for path in paths}
+    return Inputs(
+        articles=articles,
+        curated=_tree_digest([config.events_dir], "*.md"),
+        settings=_digest(repr(config), code_fingerprint(), _tree_digest(theme_dirs(config))),
+        report=report,
+    )
+
+
+def _article_digest(path: Path, zone: str) -> str:
+    parts: list[bytes | str] = [str(path), zone, _file_bytes(path)]
+    sidecar = sidecar_for(path) if path.suffix == ".txt" else None
+    if sidecar is not None:
+        parts += [str(sidecar), _file_bytes(sidecar)]
+    return _digest(*parts)
+
+
+@dataclass
+class ArticleEntry:
+    """One article file as read: the article, or None when it could not be, and its problems."""
+
+    article: Article | None
+    problems: Problems
+
+
+@dataclass
+class BuildRecord:
+    """What the last build of one output folder read and wrote."""
+
+    inputs: str
+    """:meth:`Inputs.digest` of that build."""
+    outputs: dict[str, OutputFile]
+    problems: Problems
+    counts: tuple[int, int, int]
+    """Articles, events, extracted events (for the summary of a build with nothing to do)."""
+
+
+def replay(problems: Problems, report: Report) -> None:
+    for kind, problem in problems:
+        (report.error if kind == "error" else report.warn)(problem)
+
+
+def problems_of(report: Report) -> Problems:
+    return [("error", p) for p in report.errors] + [("warning", p) for p in report.warnings]
+
+
+class SiteState:
+    """Per-file results of earlier builds: in memory, and on disk when given a cache."""
+
+    def __init__(self, config: Config, cache: DiskCache | None = None, prune: bool = True) -> None:
+        self.config = config
+        self.cache = cache
+        self.prune = prune
+        """Drop cache entries a build did not use (not the dev server: it rebuilds often)."""
+        self._entries: dict[Path, tuple[str, ArticleEntry]] = {}
+        self._extractions: dict[Path, tuple[str, ArticleExtraction]] = {}
+        self._curated: tuple[str, list[Event], Problems] | None = None
+        self._digest_of: dict[str, str] = {}
+        self._record_key = _digest("record", str(config.output_dir))
+        self.record: BuildRecord | None = cache.get(self._record_key) if cache else None
+
+    @classmethod
+    def open(cls, config: Config, use_cache: bool = True, prune: bool = True) -> SiteState:
+        """A state backed by ``.sitegen-cache/`` in the site folder (or by nothing)."""
+        return cls(config, DiskCache(config.root / CACHE_DIR) if use_cache else None, prune)
+
+    def up_to_date(self, inputs: Inputs) -> bool:
+        """True when the last build read exactly these inputs and its output is untouched."""
+        record = self.record
+        return (
+            record is not None
+            and record.inputs == inputs.digest()
+            and output_intact(self.config.output_dir, record.outputs)
+        )
+
+    def _cached(self, memory: dict, path: Path, key: str, make):  # type: ignore[no-untyped-def]
+        held = memory.get(path)
+        if held is not None and held[0] == key:
+            if self.cache:
+                self.cache.keep(key)
+            return held[1]
+        value = self.cache.get(key) if self.cache else None
+        if value is None:
+            value = make()
+            if self.cache:
+                self.cache.put(key, value)
+        memory[path] = (key, value)
+        return value
+
+    def read_site(self, inputs: Inputs, report: Report) -> Site:
+        """Articles and curated events, reading only the files not read before."""
+        report.extend(inputs.report)
+        articles: list[Article] = []
+        seen: dict[str, Path] = {}
+        self._digest_of = {}
+        for path, digest in inputs.articles.items():
+            entry = self._cached(self._entries, path, "a" + digest, lambda p=path: self._read(p))
+            replay(entry.problems, report)
+            article = entry.article
+            if article is None:
+                continue
+            if article.id in seen:
+                report.error(
+                    ContentError(
+                        f"has the same id {article.id!r} as {seen[article.id]}",
+                        path=path,
+                        hint="rename one of them or give it a 'slug:'",
+                    )
+                )
+                continue
+            seen[article.id] = path
+            self._digest_of[article.id] = digest
+            articles.append(article)
+        curated = self._read_curated(inputs.curated)
+        replay(curated[2], report)
+        return Site(config=self.config, articles=articles, events=curated[1])
+
+    def _read(self, path: Path) -> ArticleEntry:
+        report = Report()
+        try:
+            article = read_article(path, self.config.zone, report)
+        except SitegenError as exc:
+            report.error(exc)
+            article = None
+        except OSError as exc:
+            report.error(ContentError(f"cannot be read: {exc.strerror}", path=path))
+            article = None
+        return ArticleEntry(article, problems_of(report))
+
+    def _read_curated(self, digest: str) -> tuple[str, list[Event], Problems]:
+        if self._curated is None or self._curated[0] != digest:
+            report = Report()
+            events = read_curated_events(self.config.events_dir, self.config.root, report)
+            self._curated = (digest, events, problems_of(report))
+        return self._curated
+
+    def extract(self, site: Site) -> list[ArticleExtraction]:
+        """Each article's extraction, computing only those not computed before."""
+        curated = self._curated[0] if self._curated else ""
+        aliases: list[AliasIndex] = []
+
+        def compute(article: Article) -> ArticleExtraction:
+            if not aliases:
+                aliases.append(AliasIndex(site.events))
+            return extract_article(article, aliases[0])
+
+        return [
+            self._cached(
+                self._extractions,
+                article.path,
+                "x" + _digest(self._digest_of[article.id], curated),
+                lambda a=article: compute(a),
+            )
+            for article in site.articles
+        ]
+
+    def save(self, record: BuildRecord) -> None:
+        """Remember this build; drop cache entries it did not use."""
+        self.record = record
+        if self.cache:
+            self.cache.put(self._record_key, record)
+            if self.prune:
+                self.cache.prune()

@@ -1,0 +1,103 @@
+"""Updating output/ in place: only the files whose bytes changed are written.
+
+The full writer (``writer.write_site``) builds a fresh folder and swaps it in; after a build whose
+outputs are recorded (the cache, or the dev server's memory) that is wasted work, so this module
+writes changed files one by one, each atomically (temporary file, then rename), removes the
+files that are gone, and rewrites the manifest last. A file changed or deleted behind sitegen's
+back differs from the record and is written again. Without a record (first build, ``--no-cache``,
+an output folder that is not the recorded one) it falls back to the full writer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from sitegen.cache import atomic_write
+from sitegen.model import Page
+from sitegen.writer import MANIFEST, check_page_paths, recover, write_site
+
+
+@dataclass(frozen=True)
+class OutputFile:
+    """What sitegen wrote at one path: the bytes' digest and the file's size and mtime."""
+
+    digest: str
+    size: int
+    mtime_ns: int
+
+
+def page_digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _on_disk(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns
+
+
+def output_intact(output_dir: Path, outputs: dict[str, OutputFile]) -> bool:
+    """True when every recorded file is still there as sitegen wrote it (size and mtime)."""
+    if not (output_dir / MANIFEST).is_file():
+        return False
+    return all(_on_disk(output_dir / path) == (f.size, f.mtime_ns) for path, f in outputs.items())
+
+
+def update_output(
+    pages: list[Page],
+    output_dir: Path,
+    previous: dict[str, OutputFile] | None,
+    force: bool = False,
+) -> tuple[list[str], dict[str, OutputFile]]:
+    """Make ``output_dir`` hold exactly ``pages``; return (paths written, the new record)."""
+    check_page_paths(pages)
+    recover(output_dir)
+    if previous is None or not (output_dir / MANIFEST).is_file():
+        write_site(pages, output_dir, force=force)
+        outputs = {p.path: _record(output_dir, p.path, page_digest(p.data)) for p in pages}
+        return [p.path for p in pages], outputs
+    outputs: dict[str, OutputFile] = {}
+    written: list[str] = []
+    for page in pages:
+        digest = page_digest(page.data)
+        old = previous.get(page.path)
+        target = output_dir / page.path
+        if (
+            old is not None
+            and old.digest == digest
+            and _on_disk(target) == (old.size, old.mtime_ns)
+        ):
+            outputs[page.path] = old
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(target, page.data)
+        outputs[page.path] = _record(output_dir, page.path, digest)
+        written.append(page.path)
+    for gone in sorted(set(previous) - set(outputs)):
+        (output_dir / gone).unlink(missing_ok=True)
+        _remove_empty_parents(output_dir, output_dir / gone)
+    if written or set(previous) != set(outputs):
+        manifest = json.dumps(sorted(outputs), indent=0).encode("utf-8")
+        atomic_write(output_dir / MANIFEST, manifest)
+    return written, outputs
+
+
+def _record(output_dir: Path, path: str, digest: str) -> OutputFile:
+    stat = os.stat(output_dir / path)
+    return OutputFile(digest, stat.st_size, stat.st_mtime_ns)
+
+
+def _remove_empty_parents(output_dir: Path, path: Path) -> None:
+    for parent in path.parents:
+        if parent == output_dir or output_dir not in parent.parents:
+            return
+        try:
+            parent.rmdir()
+        except OSError:
+            return  # not empty
