@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from sitegen.temporal.lexicon import MONTHS, ORDINALS
 from sitegen.temporal.points import Point
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     """A resolved expression: TIMEX3 type and value, and the point it names, if any.
 
     ``point`` becomes the reference for later anaphoric expressions; ``span`` overrides the

@@ -214,6 +214,7 @@ SCANNER = _scanner([name for name, _ in RULES], prefixes=True)
 SCANNER_ANY_CASE = _scanner([name for name, _ in RULES], prefixes=True, flags=re.IGNORECASE)
 # A modifier or position word in front ("about", "the end of") may precede any rule.
 HEAD = re.compile(rf"(?:{alternation(MODS)})\s|(?:{alternation(POSITION)})(?:(?<=-)|\s)")
+_HEAD_FIRST = first_chars(HEAD.pattern)
 _FIRST = {name: first_chars(pattern) for name, pattern in RULES}
 _BY_CHAR: dict[str, re.Pattern[str] | None] = {}
 _BY_RULES: dict[tuple[str, ...], re.Pattern[str]] = {}
@@ -222,9 +223,9 @@ _BY_RULES: dict[tuple[str, ...], re.Pattern[str]] = {}
 def scanner_at(low: str, start: int) -> re.Pattern[str] | None:
     """The scanner to try at ``start`` in lower-cased text: only the rules that can begin with
     the character there, or all of them after a modifier; ``None`` when no rule can."""
-    if HEAD.match(low, start):
-        return SCANNER
     ch = low[start]
+    if ch in _HEAD_FIRST and HEAD.match(low, start):
+        return SCANNER
     if ch not in _BY_CHAR:
         names = tuple(name for name, _ in RULES if ch in _FIRST[name])
         if names and names not in _BY_RULES:

@@ -6,17 +6,16 @@ is the year 2022, never a day of it, so a value never gains precision it was not
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
-from dataclasses import dataclass, replace
-
-from dateutil.relativedelta import relativedelta
+from typing import NamedTuple
 
 # Granularities, coarsest first: century, decade, year, half, quarter, season, month, week,
 # weekend, day. A season point is dated at the first day of its first month.
 ORDER = ("C", "E", "Y", "H", "Q", "S", "M", "W", "WE", "D")
 SEASON_MONTH = {"WI": 12, "SP": 3, "SU": 6, "FA": 9}
 
-# Shift units (as in lexicon.UNITS) -> (relativedelta keyword, amount per unit, granularity).
+# Shift units (as in lexicon.UNITS) -> (what to add, amount per unit, granularity).
 _SHIFT = {
     "CE": ("years", 100, "C"),
     "DE": ("years", 10, "Y"),
@@ -33,9 +32,11 @@ _SHIFT = {
 }
 
 
-@dataclass(frozen=True)
-class Point:
-    """A period of the calendar: its first day, granularity and, for days, a time or day part."""
+class Point(NamedTuple):
+    """A period of the calendar: its first day, granularity and, for days, a time or day part.
+
+    A named tuple rather than a dataclass: the tagger makes thousands of them a second.
+    """
 
     day: dt.date
     gran: str
@@ -119,16 +120,30 @@ def at(point: Point, gran: str) -> Point:
 def shift(point: Point, unit: str, n: int) -> Point:
     """``point`` moved by ``n`` units, at the unit's granularity or the point's if coarser."""
     key, per, gran = _SHIFT[unit]
-    try:
-        day = point.day + relativedelta(**{key: n * per})
-    except (OverflowError, ValueError):
-        return point
+    day = _add(point.day, key, n * per)
     if day.year < 1:
         return point
-    moved = replace(point, day=day)
+    moved = point._replace(day=day)
     if point.coarser_than(gran) or (gran == "Y" and point.gran == "Q"):
         return moved if point.gran != "S" else season(day.year, point.season)
     return at(moved, gran)
+
+
+def _add(day: dt.date, key: str, n: int) -> dt.date:
+    """``day`` plus ``n`` years, months, weeks, days, hours..., clamping the day of the month
+    (31 January plus a month is 28 or 29 February), as dateutil's relativedelta does."""
+    if key in ("years", "months"):
+        months = day.month - 1 + (12 * n if key == "years" else n)
+        year, month = day.year + months // 12, months % 12 + 1
+        if not 1 <= year <= 9999:
+            raise ValueError(f"year {year} is out of range")
+        return day.replace(year=year, month=month, day=min(day.day, _days_in(year, month)))
+    seconds = {"weeks": 604800, "days": 86400, "hours": 3600, "minutes": 60, "seconds": 1}[key]
+    return day + dt.timedelta(days=(n * seconds) // 86400)
+
+
+def _days_in(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
 
 
 def weekday(ref: dt.date, wd: int, direction: int) -> dt.date:
