@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from sitegen.dates import PartialDate
 from sitegen.extract.dating import Dating, date_sentence
-from sitegen.extract.entities import canonical, find_names
+from sitegen.extract.entities import canonical, find_names, lower_case_words
 from sitegen.extract.linking import AliasIndex, Link
 from sitegen.extract.sentences import plain, split_sentences
 from sitegen.extract.titles import make_title
@@ -65,6 +65,9 @@ class ArticleExtraction:
     candidates: list[Candidate] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     """Every time expression in the article body, in text order (``event_id`` not yet set)."""
+    people: dict[str, str] = field(default_factory=dict)
+    """Surnames the article also gives in full (``Putin`` -> ``Vladimir Putin``), so that other
+    articles' ``Putin`` can be read the same way."""
 
 
 def extract_from_timexes(
@@ -98,8 +101,13 @@ def extract_from_timexes(
         links = aliases.find(words) if words else []
         if dating is not None or links:
             found.append((text[start:end], start, end, inside, dating, links))
-    names = [find_names(plain(sentence)) for sentence, *_ in found]
-    entity_of = canonical(n for sentence_names in names for n in sentence_names)
+    common = lower_case_words(text) if found else set()
+    names = [
+        find_names(plain(_without_timexes(text, start, end, inside)), common)
+        for _, start, end, inside, *_ in found
+    ]
+    entity_of = canonical((n for sentence_names in names for n in sentence_names), common)
+    extraction.people = {n: full for n, full in entity_of.items() if n != full}
     person = _main_person(entity_of, names)
     for (sentence, start, end, inside, dating, links), sentence_names in zip(
         found, names, strict=True
@@ -166,14 +174,20 @@ def _undated(text: str, start: int, end: int, timexes: list[Timex], index: int |
 def _stems(text: str, start: int, end: int, timexes: list[tuple[int, Timex]]) -> frozenset[str]:
     """The sentence's content words but those of its time expressions: two reports of one event
     that date it differently ("on Monday", "on June 25") should still look alike."""
+    return stem_set(plain(_without_timexes(text, start, end, timexes)))
+
+
+def _without_timexes(text: str, start: int, end: int, timexes: list[tuple[int, Timex]]) -> str:
+    """``text[start:end]`` with its time expressions cut out (they name no entity and tell no
+    event apart); a comma stands in for each, so that words around it do not join."""
     pieces, pos = [], start
     for _, timex in timexes:
-        if timex.start < start or timex.end > end:
+        if timex.start < pos or timex.end > end:
             continue
         pieces.append(text[pos : timex.start])
         pos = timex.end
     pieces.append(text[pos:end])
-    return stem_set(plain(" ".join(pieces)))
+    return " , ".join(pieces)
 
 
 def _join(dating: Dating | None, link: Link, event: Event, timexes: list[Timex]) -> str | None:

@@ -9,7 +9,8 @@ The method, step by step, so a reader can tell why a name was or was not picked:
    Zelenskyy`` gives ``Ukraine`` and ``Volodymyr Zelenskyy``. An acronym followed by a name
    splits too (``US Donald Trump``).
 3. Not names: months and weekdays, a capitalised function word or discourse word opening a
-   sentence (``According``, ``Meanwhile``), and a lone demonym (``Ukrainian``, ``Western``).
+   sentence (``According``, ``Meanwhile``), a word opening a sentence that the article also
+   writes in lower case (``People are fleeing``), and a lone demonym (``Ukrainian``).
 4. One entity, one name: a name that is the last word(s) of a longer name found nearby (the same
    article, or the same event) stands for it: ``Putin`` -> ``Vladimir Putin`` (``canonical``).
 """
@@ -26,13 +27,10 @@ _PUNCT = ",.;:!?\"“”‘’'()[]{}—–-|*_"
 _OPENING = "\"“‘'([{"
 _ACRONYM_RE = re.compile(r"(?:[A-Z]\.){2,}$")
 _CAPITAL = r"[\"“‘'(\[]*[A-ZÀ-ÖØ-Þ]\S*"
-_RUN_RE = re.compile(
-    rf"(?<![\w’']){_CAPITAL}(?:\s+(?:(?:of|de|del|der|van|von|al|bin|ibn|la|le|du|da)\s+)?{_CAPITAL})*"
-)
 _POSSESSIVE = ("’s", "'s", "’", "'")
 _CONNECTORS = wordset(
     """
-    of the de del der van von al bin ibn la le du da
+    of for the de del der van von al bin ibn la le du da
     """
 )
 TITLES = wordset(
@@ -62,21 +60,32 @@ _OPENERS = wordset(
     outside inside
     """
 )
-_DEMONYM_RE = re.compile(r"(?:ians?|eans?|ese|ish|ern|ic)$")
+_LOWER_WORD_RE = re.compile(r"(?<![\w’'])[a-z][a-z’'\-]*")
+_QUESTION_WORDS = wordset("who what why how when where which")
+_RUN_RE = re.compile(
+    rf"(?<![\w’']){_CAPITAL}(?:\s+(?:(?:{'|'.join(sorted(_CONNECTORS))})\s+)?{_CAPITAL})*"
+)
+_DEMONYM_RE = re.compile(r"(?:ians?|eans?|cans?|ese|ish|ern|ic)$")
 
 
-def find_names(sentence: str) -> list[str]:
-    """Proper names in ``sentence`` as written (before ``canonical``), in order, no repeats."""
+def find_names(sentence: str, common: frozenset[str] | set[str] = frozenset()) -> list[str]:
+    """Proper names in ``sentence`` as written (before ``canonical``), in order, no repeats.
+
+    ``common``: words the article also writes in lower case (``lower_case_words``); opening a
+    sentence with a capital, such a word is a common word ("People are fleeing").
+    """
     names: list[str] = []
     # Only stretches of capitalised words can hold names: find them with one regex, then walk
     # their words (most words of a sentence are never looked at one by one).
     for match in _RUN_RE.finditer(sentence):
         before = sentence[: match.start()].rstrip()[-1:]
-        _walk(match.group().split(), not before or before in _PUNCT, names)
+        _walk(match.group().split(), not before or before in _PUNCT, names, common)
     return list(dict.fromkeys(names))
 
 
-def _walk(tokens: list[str], opens: bool, names: list[str]) -> None:
+def _walk(
+    tokens: list[str], opens: bool, names: list[str], common: frozenset[str] | set[str]
+) -> None:
     """Add the names among ``tokens`` (a stretch of capitalised words) to ``names``; ``opens``:
     the first token opens the sentence or follows punctuation ("According", "“We")."""
     run: list[str] = []
@@ -100,11 +109,14 @@ def _walk(tokens: list[str], opens: bool, names: list[str]) -> None:
             name in _CALENDAR
             or lower in STOPWORDS
             or len(name) == 1
-            or (opens and lower in _OPENERS)
+            or (opens and (lower in _OPENERS or lower in common))
             or name.rstrip(".") in TITLES
         ):
             if run:
                 _close(run, names)
+            if lower in _QUESTION_WORDS:
+                opens = True  # "Who Killed Michael Jackson": the next word opens too
+                continue
         else:
             if len(run) == 1 and _is_acronym(run[0]) and not _is_acronym(name):
                 _close(run, names)  # "US Donald Trump"
@@ -119,6 +131,11 @@ def _walk(tokens: list[str], opens: bool, names: list[str]) -> None:
             _close(run, names)  # "Russia, Ukraine"; but "George W. Bush", "U.S. Senate"
         opens = raw[-1] in _PUNCT
     _close(run, names)
+
+
+def lower_case_words(text: str) -> set[str]:
+    """The words that ``text`` writes in lower case somewhere."""
+    return set(_LOWER_WORD_RE.findall(text))
 
 
 def _close(run: list[str], names: list[str]) -> None:
@@ -143,20 +160,27 @@ def _is_acronym(word: str) -> bool:
     return len(letters) >= 2 and letters.isupper() and letters.isalpha()
 
 
-def canonical(names: Iterable[str]) -> dict[str, str]:
-    """Map each name to the entity it stands for: the most frequent longer name that ends with
-    it (``Putin`` -> ``Vladimir Putin``), else itself."""
+def canonical(
+    names: Iterable[str], common: frozenset[str] | set[str] = frozenset()
+) -> dict[str, str]:
+    """Map each name to the entity it stands for: a surname to the most frequent first name and
+    surname ending with it (``Putin`` -> ``Vladimir Putin``), any other name to itself.
+
+    Only a one-word name stands for a longer one, and only for a two-word one whose first word
+    is not one that the text writes in lower case (``common``): "Michael Jackson" is not "Who
+    Killed Michael Jackson", a headline read as a name, and "Mexico" is not "Sick Mexico".
+    """
     counts = Counter(names)
-    by_last: dict[str, list[str]] = {}
+    full: dict[str, list[str]] = {}
     for name in counts:
         words = name.split()
-        for k in range(1, len(words)):
-            by_last.setdefault(" ".join(words[k:]), []).append(name)
+        if len(words) == 2 and not _is_acronym(words[0]) and words[0].lower() not in common:
+            full.setdefault(words[1], []).append(name)
     mapping = {}
     for name in counts:
-        longer = by_last.get(name)
-        if longer:
-            mapping[name] = max(longer, key=lambda n: (counts[n], len(n), n))
+        longer = full.get(name)
+        if longer and not _is_acronym(name):
+            mapping[name] = max(longer, key=lambda n: (counts[n], n))
         else:
             mapping[name] = name
     return mapping

@@ -19,7 +19,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from sitegen.extract.article import ArticleExtraction, Candidate
-from sitegen.extract.entities import canonical
 from sitegen.model import Event, Source, event_id
 
 SAME_EVENT = 0.3
@@ -154,8 +153,13 @@ def build_events(
     """Events (curated ones with their new sources, then merged clusters) and, for each date
     expression that dates an event, ``(article_id, mention index) -> event id``."""
     by_id = {e.id: replace(e, sources=list(e.sources), entities=list(e.entities)) for e in curated}
-    names = [n for x in extractions for c in x.candidates for n in c.entities]
-    entity_of = canonical(names)
+    # A surname that two articles or more give in full stands for that full name in every
+    # article (the most frequent full name, if articles differ: sorted by count, the last one
+    # wins). One article is not enough: its "full name" may be a headline ("Sick Mexico").
+    given = Counter(pair for x in extractions for pair in x.people.items())
+    entity_of = {
+        s: full for (s, full), n in sorted(given.items(), key=lambda i: (i[1], i[0])) if n > 1
+    }
     dated: dict[tuple[str, int], str] = {}
     own: list[Candidate] = []
     for extraction in extractions:
