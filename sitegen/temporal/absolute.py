@@ -74,8 +74,14 @@ _NAME_WORDS = set(
 )
 
 
-def infer_year(ctx: Context, month: int, day: int | None = None) -> int:
-    """The year of a date written without one: the reference's, moved by tense in news."""
+def infer_year(ctx: Context, month: int, day: int | None = None, of: str | None = None) -> int:
+    """The year of a date written without one: the reference's, moved by tense in news.
+
+    ``of`` is the "that" or "the following" of "in October of that year", if written.
+    """
+    if of:
+        step = {"the following": 1, "the next": 1, "the previous": -1}.get(" ".join(of.split()), 0)
+        return ctx.antecedent().day.year + step
     ahead = ctx.year_ahead()
     if ahead is not None:
         return ahead
@@ -100,8 +106,8 @@ def infer_year(ctx: Context, month: int, day: int | None = None) -> int:
     return year
 
 
-def _day(ctx: Context, y: int | None, m: int, d: int) -> Found | None:
-    year = y if y is not None else infer_year(ctx, m, d)
+def _day(ctx: Context, y: int | None, m: int, d: int, of: str | None = None) -> Found | None:
+    year = y if y is not None else infer_year(ctx, m, d, of)
     day = safe_date(year, m, d)
     return date_found(Point(day, "D")) if day else None
 
@@ -159,7 +165,7 @@ def calendar_date(g: dict[str, str], ctx: Context) -> Found | None:
     if g["d"].lower() in ORDINALS and ORDINALS[g["d"].lower()] < 0:
         return None
     y = full_year(g["y"], ctx.dct) if "y" in g else None
-    return _day(ctx, y, month_of(g["m"]), day_of(g["d"]))
+    return _day(ctx, y, month_of(g["m"]), day_of(g["d"]), g.get("of"))
 
 
 def day_range(g: dict[str, str], ctx: Context) -> list[Found] | None:
@@ -189,7 +195,7 @@ def month(g: dict[str, str], ctx: Context) -> Found | None:
     if bare == "may" and _MAY_VERB.match(ctx.text, ctx.end):
         return None  # "May we...", "may have": the verb
     m = month_of(word)
-    return date_found(points.month(infer_year(ctx, m), m))
+    return date_found(points.month(infer_year(ctx, m, of=g.get("of")), m))
 
 
 def decade(g: dict[str, str], ctx: Context) -> Found | None:

@@ -60,6 +60,10 @@ SPELLED_DECADES = {
         ("ninet", 9),
     )
 }
+# "in October of that year", "on January 24 of the same year": the year last mentioned.
+OF_THAT_YEAR = (
+    r"(?:\s+of\s+(?P<of>that|the\s+same|the\s+following|the\s+next|the\s+previous)\s+year)?"
+)
 DEICTIC = r"(?:today|yesterday|tomorrow|tonight|tmrw|tmr|tdy)"
 
 RULES: list[tuple[str, str]] = [
@@ -86,7 +90,7 @@ RULES: list[tuple[str, str]] = [
     ),
     (
         "mdy",
-        rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<m>{MONTH})\s*(?:the\s+)?(?P<d>{DAY})(?:(?:,\s*|\s+)(?P<y>{YEAR}|'\d\d(?!\w)))?(?:,?\s+(?P<wd2>{WEEKDAY}))?",
+        rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<m>{MONTH})\s*(?:the\s+)?(?P<d>{DAY})(?:(?:,\s*|\s+)(?P<y>{YEAR}|'\d\d(?!\w)))?(?:,?\s+(?P<wd2>{WEEKDAY}))?{OF_THAT_YEAR}",
     ),
     (
         "day_range",
@@ -118,7 +122,7 @@ RULES: list[tuple[str, str]] = [
     ("spelled_decade", rf"(?:the\s+)?(?P<d>{alternation(SPELLED_DECADES)})(?!\w)"),
     (
         "the_year",
-        r"the\s+(?:(?P<kind>fiscal|full|calendar|financial)\s+)?year(?!\w)(?!\s+\d)(?=(?P<ended>\s+(?:that\s+)?(?:ended|ending|ends|through|to\s+(?:the\s+)?end))?)",
+        r"the\s+(?:(?P<kind>fiscal|full|calendar|financial)\s+year(?!\w)(?!\s+\d)|year(?=(?P<ended>\s+(?:that\s+)?(?:ended|ending|ends|through|to\s+(?:the\s+)?end))))",
     ),
     (
         "half",
@@ -167,7 +171,7 @@ RULES: list[tuple[str, str]] = [
         "set",
         rf"(?P<w>{alternation(SET_WORDS)})(?!\w)|(?P<q>every|each|per)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{NUM})\s+)?(?:(?P<u>{UNIT})|(?P<wd>{WEEKDAY})|(?P<part>{PART}))|(?P<times>once|twice|\d+\s+times|{NUM}\s+times)\s+(?:a|an|per|each)\s+(?P<u2>{UNIT})",
     ),
-    ("month", rf"(?P<m>{MONTH})"),
+    ("month", rf"(?P<m>{MONTH}){OF_THAT_YEAR}"),
     (
         "duration_range",
         rf"(?P<n1>{NUM})\s*(?:-|–|to)\s*(?P<n>{NUM})(?:[-\s]+|(?<=\d))(?P<u>{UNIT})(?!-old|\s+old)",

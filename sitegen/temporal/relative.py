@@ -199,8 +199,8 @@ def weekday(g: dict[str, str], ctx: Context) -> Found | None:
 
 def part(g: dict[str, str], ctx: Context) -> Found | None:
     word = g["part"].lower()
-    if word.endswith("s") and word != "overnight":
-        return None
+    if word.endswith("s") and word != "overnight" or ctx.text.startswith(" of ", ctx.end):
+        return None  # "on the night of April 18": the date that follows says it
     anchor = ctx.anchor
     if ctx.narrative and (anchor is None or anchor.gran != "D"):
         return Found("TIME", f"XXXX-XX-XXT{DAY_PARTS[word]}")  # "they moved only at night"
