@@ -73,3 +73,28 @@ def test_weeks_and_weekends() -> None:
 def test_a_range_of_years_gives_two_dates() -> None:
     found = tag("The treaty held from 1648-1701 in most regions.", DCT)
     assert [(t.text, t.value) for t in found] == [("1648", "1648"), ("1701", "1701")]
+
+
+def test_spoken_years_and_decades() -> None:
+    t = only("The stadium was built in nineteen eighty-four by the river.")
+    assert (t.text, t.value) == ("nineteen eighty-four", "1984")
+    t = only("Synth pop ruled the eighties in the clubs.")
+    assert (t.text, t.value) == ("the eighties", "198")
+
+
+def test_a_range_of_days_gives_two_dates() -> None:
+    found = tag("The fair ran 3-5 June 2011 on the green.", DCT)
+    assert [(t.text, t.value) for t in found] == [
+        ("3", "2011-06-03"),
+        ("5 June 2011", "2011-06-05"),
+    ]
+
+
+def test_a_weekday_with_a_clock_time() -> None:
+    t = only("The show opens this Sat, 7pm at the old hall.", dt.date(2013, 4, 10))
+    assert (t.text, t.type, t.value) == ("this Sat, 7pm", "TIME", "2013-04-13T19:00")
+
+
+def test_article_before_a_month_date_stays_out_of_the_span() -> None:
+    t = only("The probe of the Oct. 23 fire is still open.", dt.date(1999, 1, 20))
+    assert (t.text, t.value) == ("Oct. 23", "1998-10-23")

@@ -55,3 +55,14 @@ def test_durations_and_sets_never_become_dates(sentence: str, expected: tuple) -
 )
 def test_numbers_that_are_not_time_expressions(sentence: str) -> None:
     assert values(sentence) == []
+
+
+def test_a_range_of_durations_gives_two_durations() -> None:
+    assert values("The drive takes 10-12 hours by road.") == [
+        ("10", "DURATION", "PT10H"),
+        ("12 hours", "DURATION", "PT12H"),
+    ]
+
+
+def test_the_year_ending_a_date_is_a_year_long_duration() -> None:
+    assert values("Profit for the year ending June 30 rose.")[0] == ("the year", "DURATION", "P1Y")

@@ -74,3 +74,22 @@ def test_underspecified_dates_take_the_year_of_a_history_text() -> None:
         "prices rose; 1818 was calmer, and 1819 calmer still. On 3 May the council met again."
     )
     assert values(text, dt.date(2009, 12, 19))[-1] == ("3 May", "DATE", "1819-05-03")
+
+
+def test_quarters_in_an_earnings_report() -> None:
+    text = (
+        "Net income in the third quarter rose 8%. Sales in the year-ago quarter were lower, "
+        "and the quarter's margin was the best since a year earlier."
+    )
+    got = values(text, dt.date(1989, 10, 25))
+    assert got == [
+        ("the third quarter", "DATE", "1989-Q3"),
+        ("the year-ago quarter", "DATE", "1988-Q3"),
+        ("the quarter", "DATE", "1989-Q3"),
+        ("a year earlier", "DATE", "1988-Q3"),
+    ]
+
+
+def test_of_that_year_takes_the_year_last_mentioned() -> None:
+    got = values("The dam opened in 1931. In October of that year it flooded.", DCT)
+    assert got[-1] == ("October of that year", "DATE", "1931-10")
