@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from sitegen.dates import PartialDate
 from sitegen.extract.dating import Dating, date_sentence
-from sitegen.extract.entities import canonical, find_names, lower_case_words
+from sitegen.extract.entities import LowerCaseWords, canonical, find_names
 from sitegen.extract.linking import AliasIndex, Link
 from sitegen.extract.sentences import plain, split_sentences
 from sitegen.extract.titles import make_title
@@ -101,7 +101,7 @@ def extract_from_timexes(
         links = aliases.find(words) if words else []
         if dating is not None or links:
             found.append((text[start:end], start, end, inside, dating, links))
-    common = lower_case_words(text) if found else set()
+    common = LowerCaseWords(text)
     names = [
         find_names(plain(_without_timexes(text, start, end, inside)), common)
         for _, start, end, inside, *_ in found

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 
 from sitegen.extract.words import STOPWORDS, wordset
 
@@ -60,7 +60,6 @@ _OPENERS = wordset(
     outside inside
     """
 )
-_LOWER_WORD_RE = re.compile(r"(?<![\w’'])[a-z][a-z’'\-]*")
 _QUESTION_WORDS = wordset("who what why how when where which")
 _RUN_RE = re.compile(
     rf"(?<![\w’']){_CAPITAL}(?:\s+(?:(?:{'|'.join(sorted(_CONNECTORS))})\s+)?{_CAPITAL})*"
@@ -68,10 +67,10 @@ _RUN_RE = re.compile(
 _DEMONYM_RE = re.compile(r"(?:ians?|eans?|cans?|ese|ish|ern|ic)$")
 
 
-def find_names(sentence: str, common: frozenset[str] | set[str] = frozenset()) -> list[str]:
+def find_names(sentence: str, common: Container[str] = frozenset()) -> list[str]:
     """Proper names in ``sentence`` as written (before ``canonical``), in order, no repeats.
 
-    ``common``: words the article also writes in lower case (``lower_case_words``); opening a
+    ``common``: words the article also writes in lower case (``LowerCaseWords``); opening a
     sentence with a capital, such a word is a common word ("People are fleeing").
     """
     names: list[str] = []
@@ -83,9 +82,7 @@ def find_names(sentence: str, common: frozenset[str] | set[str] = frozenset()) -
     return list(dict.fromkeys(names))
 
 
-def _walk(
-    tokens: list[str], opens: bool, names: list[str], common: frozenset[str] | set[str]
-) -> None:
+def _walk(tokens: list[str], opens: bool, names: list[str], common: Container[str]) -> None:
     """Add the names among ``tokens`` (a stretch of capitalised words) to ``names``; ``opens``:
     the first token opens the sentence or follows punctuation ("According", "“We")."""
     run: list[str] = []
@@ -133,9 +130,35 @@ def _walk(
     _close(run, names)
 
 
-def lower_case_words(text: str) -> set[str]:
-    """The words that ``text`` writes in lower case somewhere."""
-    return set(_LOWER_WORD_RE.findall(text))
+class LowerCaseWords:
+    """The words that a text writes in lower case somewhere, looked up on demand (only a few
+    words are ever asked about: reading all the text's words cost more than the rest of the
+    name finding)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._known: dict[str, bool] = {}
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        known = self._known.get(word)
+        if known is None:
+            known = self._known[word] = _written(self._text, word)
+        return known
+
+
+def _written(text: str, word: str) -> bool:
+    """``word`` occurs in ``text`` as a whole word, exactly so (case-sensitive)."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not text[at - 1].isalnum()) and (
+            end == len(text) or not text[end].isalnum()
+        ):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def _close(run: list[str], names: list[str]) -> None:
@@ -160,9 +183,7 @@ def _is_acronym(word: str) -> bool:
     return len(letters) >= 2 and letters.isupper() and letters.isalpha()
 
 
-def canonical(
-    names: Iterable[str], common: frozenset[str] | set[str] = frozenset()
-) -> dict[str, str]:
+def canonical(names: Iterable[str], common: Container[str] = frozenset()) -> dict[str, str]:
     """Map each name to the entity it stands for: a surname to the most frequent first name and
     surname ending with it (``Putin`` -> ``Vladimir Putin``), any other name to itself.
 
