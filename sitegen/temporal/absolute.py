@@ -298,6 +298,12 @@ def spelled_decade(g: dict[str, str], ctx: Context) -> Found:
     return Found("DATE", f"{y // 10:03d}", points.at(points.year(y), "E"))
 
 
+def period_end(g: dict[str, str], ctx: Context) -> Found:
+    """ "by year-end", "at month's end": the end of the current (or narrated) year or month."""
+    gran = {"year": "Y", "month": "M", "week": "W"}[g["u"].lower()]
+    return date_found(points.at(ctx.reference(), gran), mod="END")
+
+
 def the_year(g: dict[str, str], ctx: Context) -> Found | None:
     """ "the fiscal year", "the full year"; "the year ended June 30" is a year-long duration."""
     if "ended" in g:
@@ -442,6 +448,7 @@ HANDLERS = {
     "quarter_rel": quarter_relative,
     "year_ago": year_ago,
     "the_year": the_year,
+    "period_end": period_end,
     "spelled_year": spelled_year,
     "spelled_decade": spelled_decade,
     "half": half,

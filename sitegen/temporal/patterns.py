@@ -115,6 +115,7 @@ RULES: list[tuple[str, str]] = [
         r"(?:the\s+)?(?P<rel>latest|current|recent|past|previous|last|same|year-ago|year-earlier|comparable|fiscal|first|second|third|fourth)?(?:[-\s]+(?:fiscal|year-ago|year-earlier))?\s*(?P<noun>quarter|period)(?!\w)",
     ),
     ("year_ago", r"(?P<w>year-(?:earlier|ago))(?!\w)"),
+    ("period_end", r"(?P<u>year|month|week)(?:'s)?[-\s]end(?!\w)"),
     (
         "spelled_year",
         rf"(?:the\s+year\s+)?(?:(?P<c>nineteen|twenty)[-\s]+(?P<y>{SPELLED_TENS})|(?P<k>two\s+thousand)(?:\s+and\s+(?P<u>{SPELLED_UNITS}))?)(?!\w)",
