@@ -45,7 +45,7 @@ _BOUND_MODS = wordset(
 )
 _PRECISION_RANK = {"day": 2, "month": 1, "year": 0}
 
-_REPORT_RE = Phrases(
+_REPORTING = Phrases(
     """
     said says say saying told tells tell added adding stated claimed claims insisted argued
     arguing announced announces declared warned noted responded replied explained mentioned
@@ -54,11 +54,11 @@ _REPORT_RE = Phrases(
     pledged promised threatened justified dismissed rejected accused called_for described wrote
     """
 )
-_BOUND_RE = Phrases(
+_BOUNDING = Phrases(
     "since until till than after before following prior_to by ahead_of through up_to",
     r"\W+(?:(?:the|a|in|on|at|of|early|late|mid)\W+){0,2}$",
 )
-_ANNOUNCED_RE = Phrases(
+_PLANNING = Phrases(
     """
     prepared_to plan_to plans_to planned_to planning_to intend_to intends_to intended_to set_to
     scheduled_to expected_to going_to will offered_to offers_to proposed_to threatened_to
@@ -132,14 +132,14 @@ def date_sentence(
     sentence = text[start:end]
     # Where the reporting verbs are matters only next to a date; elsewhere, only whether any.
     if timexes:
-        reports = [(m.start() + start, m.end() + start) for m in _REPORT_RE.finditer(sentence)]
+        reports = [(m.start() + start, m.end() + start) for m in _REPORTING.finditer(sentence)]
     else:
-        reports = [(0, 0)] if _REPORT_RE.search(sentence) else []
+        reports = [(0, 0)] if _REPORTING.search(sentence) else []
     report: tuple[int, PartialDate] | None = None
     content: list[tuple[int, Timex, PartialDate, str | None]] = []
     for index, timex in timexes:
         dated = timex_date(timex)
-        if dated is None or _BOUND_RE.search(text[max(start, timex.start - 40) : timex.start]):
+        if dated is None or _BOUNDING.search(text[max(start, timex.start - 40) : timex.start]):
             continue
         date, modifier = dated
         if report is None and _is_report_date(text, timex, date, reports, published):
@@ -160,7 +160,7 @@ def date_sentence(
         return Dating(best[2], best[3], best[0], "content", reported=bool(reports), also=also)
     if not reports and not content:
         return None
-    announced = bool(content) or bool(_ANNOUNCED_RE.search(sentence))
+    announced = bool(content) or bool(_PLANNING.search(sentence))
     if report:
         return Dating(report[1], None, report[0], "report", announced, bool(reports))
     return Dating(report_date, None, None, "published", announced, bool(reports))
