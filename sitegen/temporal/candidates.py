@@ -71,6 +71,7 @@ _CHAIN_BACK = re.compile(
     rf"(?:[\s\-',.]{{1,3}}(?:{alternation(w[::-1] for w in PREFIXES)})(?!\w)){{1,6}}"
 )
 _WORD = re.compile(r"\w+")
+_SEPARATORS = frozenset(" -',.\n\t\r\u00a0")
 
 
 def starts(low: str) -> Iterator[int]:
@@ -83,7 +84,7 @@ def starts(low: str) -> Iterator[int]:
     n = len(low)
     for trigger in _TRIGGER.finditer(low):
         s = trigger.start()
-        chain = _CHAIN_BACK.match(rev, n - s)
+        chain = _CHAIN_BACK.match(rev, n - s) if s and low[s - 1] in _SEPARATORS else None
         if chain is not None:
             for word in _WORD.finditer(low, n - chain.end(), s):
                 if word.group() in STARTERS:

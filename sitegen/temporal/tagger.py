@@ -38,7 +38,7 @@ def tag(text: str, dct: dt.date | dt.datetime) -> list[Timex]:
             continue
         scanner = SCANNER_ANY_CASE if any_case else scanner_at(low, start)
         m = scanner.match(low, start) if scanner is not None else None
-        if m is None or not m.group():
+        if m is None or m.end() == start:
             continue
         timexes = _resolve(m, ctx)
         if timexes is not None:
