@@ -88,7 +88,7 @@ def build(
         site = Site(config=config, articles=site.articles, events=events, mentions=mentions)
     with _timed(timings, "render"):
         pages = render_site(site, theme_dirs(config))
-    with _timed(timings, "write"):
+    with _timed(timings, "write"), state.lock:
         previous = state.record.outputs if state.record else None
         written, outputs = update_output(pages, config.output_dir, previous, force=force)
     extracted = sum(1 for e in events if not e.curated)

@@ -113,7 +113,7 @@ def print_problems(report: Report) -> None:
 def cmd_serve(args: argparse.Namespace) -> int:
     from sitegen.server import serve
 
-    serve(lambda: _config(args), host=args.host, port=args.port, open_browser=args.open)
+    serve(args.site, lambda: _config(args), host=args.host, port=args.port, open_browser=args.open)
     return EXIT_OK
 
 

@@ -14,6 +14,7 @@ Shared by ``sitegen build`` (backed by the on-disk cache) and ``sitegen serve`` 
 from __future__ import annotations
 
 import hashlib
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -138,6 +139,8 @@ class SiteState:
         self.cache = cache
         self.prune = prune
         """Drop cache entries a build did not use (not the dev server: it rebuilds often)."""
+        self.lock = threading.Lock()
+        """Held while output/ is being changed (the dev server reads pages under it)."""
         self._entries: dict[Path, tuple[str, ArticleEntry]] = {}
         self._extractions: dict[Path, tuple[str, ArticleExtraction]] = {}
         self._curated: tuple[str, list[Event], Problems] | None = None

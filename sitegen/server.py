@@ -1,0 +1,330 @@
+"""``sitegen serve``: build, serve output/, rebuild on every save, reload the browser.
+
+The browser side is livereload's (its WebSocket protocol handler and ``livereload.js``); the
+rest is ours, so that the server:
+
+- survives every mistake of the user's: a build that fails keeps the last good site and shows
+  the errors (file, line, hint) over every page; a skipped article's page becomes the error page;
+  fixing the file rebuilds and reloads by itself;
+- never serves half a build: output/ changes under a lock that requests wait on;
+- coalesces a burst of saves into one build and never runs two builds at once;
+- answers only for files inside output/ (404 for ``..`` in any spelling).
+"""
+
+from __future__ import annotations
+
+import html
+import mimetypes
+import re
+import sys
+import threading
+import time
+import webbrowser
+from collections.abc import Callable
+from pathlib import Path
+from types import SimpleNamespace
+from urllib.parse import unquote
+
+from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
+from tornado import web
+from tornado.httpserver import HTTPServer
+from tornado.ioloop import IOLoop
+from tornado.netutil import bind_sockets
+
+from sitegen.build import BuildResult, build
+from sitegen.cache import CACHE_DIR
+from sitegen.config import CONFIG_NAME, Config
+from sitegen.errors import SitegenError
+from sitegen.incremental import SiteState
+from sitegen.watcher import Watch, Watcher
+
+DEBOUNCE_S = 0.03
+"""A burst of saves closer together than this is one change."""
+MAX_WAIT_S = 0.3
+"""...but a change is never held back longer than this by a continuing burst."""
+LIVE_SCRIPT = (
+    b'<script>(function(){var s=document.createElement("script");'
+    b'var port=window.location.port||(window.location.protocol=="https:"?443:80);'
+    b's.src="//"+window.location.hostname+":"+port+"/livereload.js?port="+port;'
+    b"document.head.appendChild(s);})();</script>"
+)
+_HEAD_END = re.compile(rb"</head\s*>", re.IGNORECASE)
+_BODY_START = re.compile(rb"<body[^>]*>", re.IGNORECASE)
+
+
+def request_file(path: str, base_path: str) -> str | None:
+    """The output file (relative, POSIX) a request path asks for; None to answer 404.
+
+    ``path`` is the raw request path: it is percent-decoded once here, and any backslash, NUL,
+    empty, ``.`` or ``..`` segment is refused, whatever its spelling (``%2e%2e``, ``..%2f``).
+    """
+    raw = path.split("?", 1)[0]
+    decoded = unquote(raw)
+    if "\\" in decoded or "\x00" in decoded or not decoded.startswith(base_path):
+        return None
+    rel = decoded[len(base_path) :]
+    if rel == "" or rel.endswith("/"):
+        rel += "index.html"
+    parts = rel.split("/")
+    if any(part in ("", ".", "..") for part in parts):
+        return None
+    return rel
+
+
+def inject(page: bytes, overlay: bytes) -> bytes:
+    """The livereload script in ``<head>`` and the error overlay (if any) first in ``<body>``."""
+    head = _HEAD_END.search(page)
+    page = page[: head.start()] + LIVE_SCRIPT + page[head.start() :] if head else LIVE_SCRIPT + page
+    if overlay:
+        body = _BODY_START.search(page)
+        at = body.end() if body else len(page)
+        page = page[:at] + overlay + page[at:]
+    return page
+
+
+def error_overlay(problems: list[str]) -> bytes:
+    """A box over the page listing each problem (``file:line: message`` and its hint)."""
+    if not problems:
+        return b""
+    items = "".join(f"<li><pre>{html.escape(p)}</pre></li>" for p in problems)
+    return (
+        '<div id="sitegen-errors" role="alert" style="position:fixed;z-index:2147483647;'
+        "inset:0 0 auto 0;max-height:60vh;overflow:auto;margin:0;padding:1em 1.5em;"
+        "background:#fff0f0;color:#600;border-bottom:3px solid #c00;font:14px/1.4 sans-serif"
+        f'"><strong>sitegen: the site could not be fully built</strong>'
+        f'<ul style="padding-left:1.2em">{items}</ul>'
+        "<p>Fix the file and save: this page reloads by itself.</p></div>"
+    ).encode()
+
+
+ERROR_PAGE = b"<!doctype html><html><head><title>Build error</title></head><body></body></html>"
+"""Served (with the overlay) for a page that is missing because its file could not be built."""
+
+
+class DevServer:
+    """The serve loop's state: the model kept between builds, the current problems, the queue."""
+
+    def __init__(self, root: Path, load: Callable[[], Config]) -> None:
+        self.root = root
+        self.load = load
+        self.config: Config | None = None
+        self.state: SiteState | None = None
+        self.problems: list[str] = []
+        self.lock = threading.Lock()
+        """Held while output/ changes; requests read under it."""
+        self.pending: set[Path] = set()
+        self.building = False
+        self.first_change = 0.0
+        self.last_change = 0.0
+        self.watcher: Watcher | None = None
+        self.watched: Config | None = None
+        self.loop: IOLoop | None = None
+        self.log: Callable[[str], None] = lambda line: print(line, flush=True)
+
+    @property
+    def output_dir(self) -> Path | None:
+        return self.config.output_dir if self.config else None
+
+    @property
+    def base_path(self) -> str:
+        return self.config.base_path if self.config else "/"
+
+    def rebuild(self, changed: set[Path]) -> tuple[list[str], BuildResult | None]:
+        """One build (runs on a worker thread): new settings first if sitegen.toml changed."""
+        try:
+            if self.config is None or any(p.name == CONFIG_NAME for p in changed):
+                config = self.load()
+                if config != self.config:
+                    self.config = config
+                    self.state = SiteState.open(config, prune=False)
+                    self.state.lock = self.lock
+            assert self.state is not None and self.config is not None
+            result = build(self.config, state=self.state)
+        except SitegenError as exc:
+            return [str(exc)], None
+        except Exception as exc:  # a bug of sitegen's, not the user's: still keep serving
+            return [f"internal error: {type(exc).__name__}: {exc} (please report it)"], None
+        return [str(p) for p in result.report.errors], result
+
+    # The queue, on the IOLoop thread: collect changes, wait for the burst to end, build.
+
+    def changed(self, paths: set[Path]) -> None:
+        now = time.monotonic()
+        if not self.pending:
+            self.first_change = now
+        self.pending |= paths
+        self.last_change = now
+        self._schedule()
+
+    def _schedule(self) -> None:
+        if self.building or not self.pending or self.loop is None:
+            return
+        quiet_at = self.last_change + DEBOUNCE_S
+        due = min(quiet_at, self.first_change + MAX_WAIT_S)
+        self.loop.call_at(self.loop.time() + max(0.0, due - time.monotonic()), self._maybe_start)
+
+    def _maybe_start(self) -> None:
+        if self.building or not self.pending:
+            return
+        now = time.monotonic()
+        if now < self.last_change + DEBOUNCE_S and now < self.first_change + MAX_WAIT_S:
+            return  # a later save rescheduled us
+        changed, self.pending = self.pending, set()
+        self.building = True
+        loop = self.loop
+        assert loop is not None
+
+        def work() -> None:
+            outcome = self.rebuild(changed)
+            loop.add_callback(self._finished, changed, *outcome)
+
+        threading.Thread(target=work, name="sitegen-build", daemon=True).start()
+
+    def _finished(
+        self, changed: set[Path], problems: list[str], result: BuildResult | None
+    ) -> None:
+        self.building = False
+        names = ", ".join(sorted(str(p.relative_to(self.root)) for p in changed)[:3])
+        was, self.problems = self.problems, problems
+        if result is not None:
+            self.log(f"{names} changed: {result.summary()}")
+        for problem in problems:
+            self.log(f"error: {problem}")
+        if self.config is not self.watched:
+            self.watch()  # sitegen.toml may have moved content/ or output/
+        written = result.written if result else []
+        if written or problems != was:
+            self.reload(written)
+        self._schedule()
+
+    def watch(self) -> str:
+        """(Re)start watching the inputs of the current settings, never output/ or the cache."""
+        assert self.loop is not None
+        if self.watcher is not None:
+            self.watcher.close()
+        config = self.watched = self.config or _fallback_config(self.root)
+        excluded = [config.output_dir, config.root / CACHE_DIR]
+        self.watcher = Watcher(site_watches(config), excluded, self.changed)
+        return self.watcher.start(self.loop)
+
+    def reload(self, written: list[str]) -> None:
+        """Tell browsers: a stylesheet alone is swapped in place, anything else reloads."""
+        css = [p for p in written if p.endswith(".css")]
+        paths = css if css and len(css) == len(written) else [written[0] if written else "*"]
+        for path in paths:
+            LiveReloadHandler.reload_waiters(self.base_path + path if path != "*" else path)
+
+
+class PageHandler(web.RequestHandler):
+    """Files of output/ (with the livereload script), the error page, 404 for the rest."""
+
+    def initialize(self, dev: DevServer) -> None:
+        self.dev = dev
+
+    def compute_etag(self) -> None:
+        return None
+
+    def head(self) -> None:
+        self.get()
+
+    def get(self) -> None:
+        dev = self.dev
+        self.set_header("Cache-Control", "no-store")
+        rel = request_file(self.request.path, dev.base_path)
+        data = self._read(rel) if rel is not None else None
+        folder = rel is not None and "." not in rel.rsplit("/", 1)[-1]
+        if data is None and folder and self._read(f"{rel}/index.html") is not None:
+            self.redirect(self.request.path + "/", permanent=False)
+            return
+        overlay = error_overlay(dev.problems)
+        if data is None:
+            self.set_status(500 if overlay else 404)
+            data = self._read("404.html") if not overlay else ERROR_PAGE
+            rel = "404.html"
+            data = data or b"<!doctype html><html><head></head><body>Not found</body></html>"
+        content_type = mimetypes.guess_type(rel or "")[0] or "application/octet-stream"
+        if content_type == "text/html":
+            data = inject(data, overlay)
+            content_type += "; charset=utf-8"
+        self.set_header("Content-Type", content_type)
+        self.write(data)
+
+    def _read(self, rel: str | None) -> bytes | None:
+        output = self.dev.output_dir
+        if rel is None or output is None:
+            return None
+        path = output / rel
+        with self.dev.lock:
+            try:
+                if output.resolve() not in path.resolve().parents:
+                    return None
+                return path.read_bytes()
+            except OSError:
+                return None
+
+
+def site_watches(config: Config) -> list[Watch]:
+    return [
+        Watch(config.content_dir, ("*.md",)),
+        Watch(config.seeds_dir, ("*.md", "*.txt", "*.yaml", "*.yml")),
+        Watch(config.templates_dir),
+        Watch(config.root, (CONFIG_NAME,), recursive=False),
+    ]
+
+
+def serve(
+    root: Path,
+    load: Callable[[], Config],
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    open_browser: bool = False,
+) -> None:
+    """Build, then serve until Ctrl-C; every problem is shown, none stops the server."""
+    dev = DevServer(root.resolve(), load)
+    dev.log("building...")
+    problems, result = dev.rebuild(set())
+    dev.problems = problems
+    if result is not None:
+        dev.log(result.summary())
+    for problem in problems:
+        dev.log(f"error: {problem}")
+    try:
+        sockets = bind_sockets(port, host)
+    except OSError as exc:
+        raise SitegenError(
+            f"cannot listen on {host}:{port}: {exc.strerror}",
+            hint="choose another port with --port (0 picks a free one)",
+        ) from exc
+    LiveReloadHandler.watcher = SimpleNamespace(filepath=None)  # read by its log line
+    LiveReloadHandler.live_css = True
+    app = web.Application(
+        [
+            (r"/livereload", LiveReloadHandler),
+            (r"/livereload\.js", LiveReloadJSHandler),
+            (r"/.*", PageHandler, {"dev": dev}),
+        ]
+    )
+    server = HTTPServer(app)
+    server.add_sockets(sockets)
+    dev.loop = IOLoop.current()
+    how = dev.watch()
+    bound = sockets[0].getsockname()
+    url = f"http://{host if ':' not in host else f'[{host}]'}:{bound[1]}{dev.base_path}"
+    dev.log(f"serving {url} (watching with {how}; Ctrl-C to stop)")
+    if open_browser:
+        threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
+    try:
+        dev.loop.start()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        if dev.watcher is not None:
+            dev.watcher.close()
+        server.stop()
+        print("stopped", file=sys.stderr, flush=True)
+
+
+def _fallback_config(root: Path) -> Config:
+    from sitegen.config import config_from_dict
+
+    return config_from_dict({}, root.resolve(), None, {})

@@ -1,0 +1,269 @@
+"""``sitegen serve``: a real server on a free port, a real WebSocket client, real file edits."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import websocket
+
+from sitegen.server import error_overlay, inject, request_file
+from sitegen.theme_dirs import default_theme_dir
+
+TIMEOUT = 20.0
+
+
+class Served:
+    """``python -m sitegen serve --port 0`` on a site; its URL, its log, a livereload client."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "sitegen", "serve", "--site", str(root), "--port", "0"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        self.lines: list[str] = []
+        self.url = ""
+        ready = threading.Event()
+
+        def read() -> None:
+            assert self.proc.stdout is not None
+            for line in self.proc.stdout:
+                self.lines.append(line)
+                if line.startswith("serving http"):
+                    self.url = line.split()[1]
+                    ready.set()
+            ready.set()
+
+        threading.Thread(target=read, daemon=True).start()
+        assert ready.wait(TIMEOUT) and self.url, "".join(self.lines)
+        self.host, port = self.url.split("/")[2].split(":")
+        self.port = int(port)
+        self.ws = websocket.create_connection(
+            f"ws://{self.host}:{self.port}/livereload", timeout=TIMEOUT
+        )
+        hello = {"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"]}
+        self.ws.send(json.dumps(hello))
+        assert json.loads(self.ws.recv())["command"] == "hello"
+        self.ws.send(json.dumps({"command": "info", "url": self.url, "plugins": {}}))
+
+    def get(self, path: str) -> tuple[int, str]:
+        """GET the raw ``path`` (not normalised: traversal attempts reach the server as sent)."""
+        conn = http.client.HTTPConnection(self.host, self.port, timeout=TIMEOUT)
+        conn.request("GET", path)
+        response = conn.getresponse()
+        body = response.read().decode("utf-8", "replace")
+        conn.close()
+        return response.status, body
+
+    def reload_message(self) -> dict:
+        """The next reload command sent to the browser."""
+        message = json.loads(self.ws.recv())
+        assert message["command"] == "reload", message
+        return message
+
+    def wait_for(self, path: str, text: str, present: bool = True) -> tuple[int, str]:
+        deadline = time.monotonic() + TIMEOUT
+        while True:
+            status, body = self.get(path)
+            if (text in body) == present or time.monotonic() > deadline:
+                return status, body
+            time.sleep(0.02)
+
+    def stop(self) -> int:
+        self.ws.close()
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)
+        return self.proc.wait(TIMEOUT)
+
+
+@pytest.fixture
+def served(make_site) -> Iterator[Served]:
+    server = Served(make_site())
+    yield server
+    if server.proc.poll() is None:
+        server.proc.kill()
+        server.proc.wait()
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+# Pure parts.
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "/../sitegen.toml",
+        "/%2e%2e/sitegen.toml",
+        "/%2E%2E/sitegen.toml",
+        "/static/..%2f..%2fsitegen.toml",
+        "/static/%2e%2e%2f%2e%2e%2fsitegen.toml",
+        "/..\\sitegen.toml",
+        "/static%5c..%5c..%5csitegen.toml",
+        "/static/./style.css",
+        "//etc/passwd",
+        "/a%00.html",
+        "/sub/x.html",
+    ],
+)
+def test_request_file_refuses_traversal(raw: str) -> None:
+    base = "/sub/" if raw.startswith("/sub/") else "/"
+    assert request_file(raw, base if raw != "/sub/x.html" else "/other/") is None
+
+
+def test_request_file_maps_folders_to_index() -> None:
+    assert request_file("/", "/") == "index.html"
+    assert request_file("/repo/events/x/", "/repo/") == "events/x/index.html"
+    assert request_file("/static/style.css?v=1", "/") == "static/style.css"
+    assert request_file("/tags/caf%C3%A9/", "/") == "tags/café/index.html"
+
+
+def test_inject_script_and_overlay() -> None:
+    page = b"<html><head><title>t</title></head><body class='x'><p>hi</p></body></html>"
+    out = inject(page, error_overlay(["content/a.md:3: invalid YAML <b>"]))
+    assert out.index(b"livereload.js") < out.index(b"</head>")
+    assert out.index(b"<body class='x'>") < out.index(b"sitegen-errors") < out.index(b"<p>hi")
+    assert b"content/a.md:3: invalid YAML &lt;b&gt;" in out
+    assert inject(page, error_overlay([])).count(b"sitegen-errors") == 0
+
+
+# A real server.
+
+
+def test_edit_article_is_served_and_reloads(served: Served) -> None:
+    status, body = served.get("/articles/bridge/")
+    assert status == 200 and "reopened" in body and "livereload.js" in body
+    edit(served.root / "content" / "bridge.md", "reopened", "reopened to cyclists")
+    assert served.reload_message()["path"].startswith("/")
+    status, body = served.wait_for("/articles/bridge/", "reopened to cyclists")
+    assert status == 200 and "reopened to cyclists" in body
+    assert served.stop() == 0
+    assert any(line.startswith("stopped") for line in served.lines)
+
+
+def test_broken_front_matter_shows_error_then_recovers(served: Served) -> None:
+    article = served.root / "content" / "bridge.md"
+    good = article.read_text(encoding="utf-8")
+    article.write_text(good.replace("title: Bridge reopens", "title: [Bridge"), encoding="utf-8")
+    served.reload_message()
+    status, body = served.get("/articles/bridge/")
+    assert status == 500 and "sitegen-errors" in body
+    assert re.search(r"bridge\.md:\d+: invalid YAML", body) and "livereload.js" in body
+    status, home = served.get("/")
+    assert status == 200 and "sitegen-errors" in home and "bridge.md:" in home
+    article.write_text(good, encoding="utf-8")
+    served.reload_message()
+    status, body = served.wait_for("/articles/bridge/", "sitegen-errors", present=False)
+    assert status == 200 and "reopened" in body and "sitegen-errors" not in body
+    assert served.proc.poll() is None
+
+
+def test_template_change_rerenders_every_page(served: Served) -> None:
+    base = (default_theme_dir() / "base.html").read_text(encoding="utf-8")
+    override = served.root / "templates" / "base.html"
+    override.parent.mkdir()
+    override.write_text(base.replace("<body>", "<body><!-- marker-7 -->", 1), encoding="utf-8")
+    served.reload_message()
+    pages = list((served.root / "output").rglob("*.html"))
+    assert len(pages) > 5
+    for page in pages:
+        assert "marker-7" in page.read_text(encoding="utf-8"), page
+    assert "marker-7" in served.get("/")[1]
+
+
+def test_template_error_keeps_last_site_and_names_template(served: Served) -> None:
+    override = served.root / "templates" / "index.html"
+    override.parent.mkdir()
+    override.write_text('{% extends "!theme/base.html" %}\n{% block content %}{{ nope }', "utf-8")
+    served.reload_message()
+    status, body = served.get("/")
+    assert status == 200 and "Bridge" in body  # the last good page
+    assert "sitegen-errors" in body and "index.html" in body
+    override.unlink()
+    served.reload_message()
+    assert "sitegen-errors" not in served.wait_for("/", "sitegen-errors", present=False)[1]
+
+
+def test_config_error_then_fix(served: Served) -> None:
+    config = served.root / "sitegen.toml"
+    config.write_text('title = "Bridges"\ntitel = "typo"\n', encoding="utf-8")
+    served.reload_message()
+    body = served.get("/")[1]
+    assert "sitegen-errors" in body and "titel" in body
+    config.write_text('title = "Bridges"\n', encoding="utf-8")
+    served.reload_message()
+    status, body = served.wait_for("/", "sitegen-errors", present=False)
+    assert status == 200 and "<title>Bridges</title>" in body
+
+
+def test_stylesheet_change_swaps_css_only(served: Served) -> None:
+    css = served.root / "templates" / "static" / "style.css"
+    css.parent.mkdir(parents=True)
+    css.write_text("body { color: #123456 }\n", encoding="utf-8")
+    message = served.reload_message()
+    assert message["path"] == "/static/style.css" and message["liveCSS"] is True
+    assert "#123456" in served.get("/static/style.css")[1]
+
+
+def test_burst_of_saves_is_one_or_two_builds(served: Served) -> None:
+    article = served.root / "content" / "bridge.md"
+    text = article.read_text(encoding="utf-8")
+    builds_before = sum("changed:" in line for line in served.lines)
+    for i in range(10):
+        article.write_text(text.replace("reopened", f"reopened (save {i})"), encoding="utf-8")
+        time.sleep(0.002)
+    served.wait_for("/articles/bridge/", "save 9")
+    time.sleep(0.3)
+    builds = sum("changed:" in line for line in served.lines) - builds_before
+    assert 1 <= builds <= 3, served.lines
+
+
+def test_traversal_is_404_over_http(served: Served) -> None:
+    (served.root / "secret.txt").write_text("do not serve", encoding="utf-8")
+    for raw in (
+        "/../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/static/..%2f..%2fsecret.txt",
+        "/static/%2e%2e%2f%2e%2e%2fsitegen.toml",
+        "/..\\secret.txt",
+        "/static%5c..%5c..%5csecret.txt",
+        "/../content/bridge.md",
+    ):
+        status, body = served.get(raw)
+        assert status == 404 and "do not serve" not in body, raw
+    assert served.get("/static/style.css")[0] == 200
+
+
+def test_port_in_use_is_a_clean_error(served: Served) -> None:
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sitegen",
+            "serve",
+            "--site",
+            str(served.root),
+            "--port",
+            str(served.port),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+    )
+    assert (
+        proc.returncode == 2 and "cannot listen" in proc.stderr and "Traceback" not in proc.stderr
+    )
