@@ -17,7 +17,9 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
+from sitegen.dates import PartialDate
 from sitegen.extract.article import ArticleExtraction, Candidate
 from sitegen.model import Event, Source, event_id
 
@@ -63,17 +65,17 @@ def cluster(candidates: list[Candidate]) -> list[_Cluster]:
     for candidate in order:
         stems = candidate.stems
         ranked = sorted(stems, key=rank.__getitem__)  # rarest first, one order for all
-        total = sum(weight[s] for s in ranked)
+        total = sum(map(weight.__getitem__, ranked))
         date = candidate.date
-        first, last = date.first_day().toordinal(), date.last_day().toordinal()
+        first, last = _span(date)
         prefix = _prefix(ranked, weight, total, SAME_EVENT)
+        short = _prefix(ranked, weight, total, DISAGREE)
         if date.day is not None:
             found = {i for s in prefix for i in by_day.get((s, first), ())}
         else:
             found = {i for s in prefix for i in by_year.get((s, date.year), ())}
         best = _most_similar(found, stems, total, weight, heads, SAME_EVENT, first, last, True)
         if best < 0:
-            short = _prefix(ranked, weight, total, DISAGREE)
             found = {i for s in short for i in clashes.get(s, ())}
             best = _most_similar(found, stems, total, weight, heads, DISAGREE, first, last, False)
             if best >= 0:
@@ -89,10 +91,16 @@ def cluster(candidates: list[Candidate]) -> list[_Cluster]:
                 if date.day is not None:
                     by_day[(s, first)].append(best)
                 by_year[(s, date.year)].append(best)
-            for s in _prefix(ranked, weight, total, DISAGREE):
+            for s in short:
                 clashes[s].append(best)
         clusters[best].members.append(candidate)
     return clusters
+
+
+@lru_cache(maxsize=8192)
+def _span(date: PartialDate) -> tuple[int, int]:
+    """The first and last day a date covers, as day numbers."""
+    return date.first_day().toordinal(), date.last_day().toordinal()
 
 
 def _most_similar(
