@@ -100,6 +100,8 @@ def bare_unit(g: dict[str, str], ctx: Context) -> Found | None:
     """ "for years" (``PXY``), "a long day" (``P1D``), "over the weekend"."""
     word = g["u"].lower()
     before = ctx.text[max(0, ctx.start - 12) : ctx.start]
+    if before.endswith("-") or ctx.text.startswith("-", ctx.end):
+        return None  # "a six-year-old", "year-end": part of a compound word
     if word == "weekend":
         return date_found(points.at(ctx.today, "WE"))
     if word.endswith("s"):
