@@ -1,0 +1,188 @@
+"""Incremental builds: the on-disk cache, no-op builds, and writing only what changed."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+import sitegen.incremental
+from sitegen.build import build
+from sitegen.cache import CACHE_DIR, DiskCache
+from sitegen.cli import main
+from sitegen.config import load_config
+from sitegen.errors import SitegenError
+
+SECOND = """\
+---
+title: Ferry returns
+published: 2024-07-01
+---
+The ferry returned to service on Monday after the bridge reopened.
+"""
+
+
+@pytest.fixture
+def calls(monkeypatch) -> Counter:
+    """How many times each article was read and tagged (by file name)."""
+    counts: Counter = Counter()
+    read, extract = sitegen.incremental.read_article, sitegen.incremental.extract_article
+
+    def counting_read(path, *args):
+        counts["read " + path.name] += 1
+        return read(path, *args)
+
+    def counting_extract(article, *args):
+        counts["extract " + article.path.name] += 1
+        return extract(article, *args)
+
+    monkeypatch.setattr(sitegen.incremental, "read_article", counting_read)
+    monkeypatch.setattr(sitegen.incremental, "extract_article", counting_extract)
+    return counts
+
+
+def site_with_two(make_site) -> Path:
+    root = make_site()
+    (root / "content" / "ferry.md").write_text(SECOND, encoding="utf-8")
+    return root
+
+
+def test_unchanged_articles_are_never_read_twice(make_site, calls: Counter) -> None:
+    root = site_with_two(make_site)
+    config = load_config(root)
+    first = build(config)
+    assert calls == Counter({"read bridge.md": 1, "read ferry.md": 1,
+                             "extract bridge.md": 1, "extract ferry.md": 1})  # fmt: skip
+    assert not first.up_to_date and "index.html" in first.written
+
+    again = build(config)
+    assert again.up_to_date and again.written == [] and again.counts == first.counts
+    assert "up to date" in again.summary()
+    assert sum(calls.values()) == 4
+
+    ferry = root / "content" / "ferry.md"
+    ferry.write_text(SECOND.replace("Monday", "Tuesday"), encoding="utf-8")
+    third = build(config)
+    assert calls["read ferry.md"] == 2 and calls["extract ferry.md"] == 2
+    assert calls["read bridge.md"] == 1 and calls["extract bridge.md"] == 1
+    assert "articles/ferry/index.html" in third.written
+    assert "static/style.css" not in third.written
+    assert "articles/bridge/index.html" not in third.written
+
+
+def test_only_changed_files_are_rewritten(make_site) -> None:
+    root = site_with_two(make_site)
+    config = load_config(root)
+    build(config)
+    css = root / "output" / "static" / "style.css"
+    before = css.stat().st_mtime_ns
+    (root / "content" / "ferry.md").write_text(SECOND + "\nMore text.\n", encoding="utf-8")
+    result = build(config)
+    assert css.stat().st_mtime_ns == before
+    assert 0 < len(result.written) < 10
+    (root / "content" / "ferry.md").unlink()
+    build(config)
+    assert not (root / "output" / "articles" / "ferry").exists()
+    manifest = (root / "output" / ".sitegen-manifest.json").read_text(encoding="utf-8")
+    assert "articles/ferry/index.html" not in manifest
+
+
+def test_curated_change_invalidates_every_extraction(make_site, calls: Counter) -> None:
+    root = site_with_two(make_site)
+    config = load_config(root)
+    build(config)
+    event = root / "content" / "events" / "bridge-closes.md"
+    event.write_text(event.read_text(encoding="utf-8") + "\nMore.\n", encoding="utf-8")
+    build(config)
+    assert calls["extract bridge.md"] == 2 and calls["extract ferry.md"] == 2
+    assert calls["read bridge.md"] == 1  # parsing does not depend on curated events
+
+
+def test_output_touched_by_hand_is_rewritten(make_site) -> None:
+    root = make_site()
+    config = load_config(root)
+    build(config)
+    index = root / "output" / "index.html"
+    good = index.read_bytes()
+    index.write_bytes(b"vandalised")
+    result = build(config)
+    assert not result.up_to_date and result.written == ["index.html"]
+    assert index.read_bytes() == good
+    (root / "output" / "years" / "index.html").unlink()
+    assert build(config).written == ["years/index.html"]
+
+
+def entries(root: Path) -> list[Path]:
+    return [p for p in (root / CACHE_DIR / "entries").rglob("*") if p.is_file()]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: data[: len(data) // 2],  # truncated
+        lambda data: data[:-5] + b"xxxxx",  # payload corrupted: checksum fails
+        lambda data: b"",  # empty
+        lambda data: data.replace(b"sitegen-cache 1", b"sitegen-cache 9", 1),  # unknown format
+        lambda data: b"\x80\x04garbage",  # not even a header
+    ],
+)
+def test_corrupt_cache_is_rebuilt_silently(make_site, calls: Counter, capsys, damage) -> None:
+    root = site_with_two(make_site)
+    assert main(["build", "--site", str(root)]) == 0
+    expected = (root / "output" / "events.json").read_bytes()
+    for path in entries(root):
+        path.write_bytes(damage(path.read_bytes()))
+    (root / "content" / "ferry.md").touch()  # not a change: same bytes
+    (root / "output" / "index.html").unlink()  # so that the build cannot be a no-op
+    assert main(["build", "--site", str(root)]) == 0
+    assert "Traceback" not in capsys.readouterr().err
+    assert calls["extract ferry.md"] == 2 and calls["extract bridge.md"] == 2
+    assert (root / "output" / "events.json").read_bytes() == expected
+    assert main(["build", "--site", str(root)]) == 0
+    assert "up to date" in capsys.readouterr().out
+
+
+def test_cache_from_another_sitegen_is_not_trusted(tmp_path: Path) -> None:
+    mine = DiskCache(tmp_path, fingerprint="0.1.0-aaaa")
+    mine.put("k1", {"value": 1})
+    assert mine.get("k1") == {"value": 1}
+    assert DiskCache(tmp_path, fingerprint="0.1.0-bbbb").get("k1") is None
+    assert not (tmp_path / "entries" / "k1"[:2] / "k1").exists()  # dropped, rebuilt next time
+
+
+def test_no_cache_reads_everything_and_writes_no_cache(make_site, calls: Counter) -> None:
+    root = make_site()
+    assert main(["build", "--site", str(root), "--no-cache", "-q"]) == 0
+    assert main(["build", "--site", str(root), "--no-cache", "-q"]) == 0
+    assert calls["read bridge.md"] == 2 and calls["extract bridge.md"] == 2
+    assert not (root / CACHE_DIR).exists()
+
+
+def test_problems_are_replayed_by_a_no_op_build(make_site, capsys) -> None:
+    root = make_site()
+    (root / "content" / "bad.md").write_text("---\ntitle: [x\n---\nText\n", encoding="utf-8")
+    assert main(["build", "--site", str(root)]) == 1
+    first = capsys.readouterr().err
+    assert main(["build", "--site", str(root)]) == 1
+    assert capsys.readouterr().err == first and "bad.md" in first
+    with pytest.raises(SitegenError, match="--strict"):
+        build(load_config(root), strict=True)
+
+
+def test_clean_removes_output_and_cache(make_site, capsys) -> None:
+    root = make_site()
+    assert main(["build", "--site", str(root), "-q"]) == 0
+    assert (root / CACHE_DIR).is_dir() and (root / "output").is_dir()
+    assert main(["clean", "--site", str(root)]) == 0
+    assert not (root / CACHE_DIR).exists() and not (root / "output").exists()
+    assert main(["clean", "--site", str(root)]) == 0
+    assert "nothing to remove" in capsys.readouterr().out
+
+
+def test_clean_refuses_a_folder_sitegen_did_not_make(make_site, capsys) -> None:
+    root = make_site()
+    (root / "output").mkdir()
+    (root / "output" / "mine.txt").write_text("keep", encoding="utf-8")
+    assert main(["clean", "--site", str(root)]) == 2
+    assert (root / "output" / "mine.txt").exists()
