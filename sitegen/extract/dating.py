@@ -88,7 +88,8 @@ def value_date(type_: str, value: str, mod: str = "") -> tuple[PartialDate, str 
     try:
         if match:
             year, month, day = (int(g) if g else None for g in match.groups())
-            assert year is not None
+            if not year:
+                return None  # "0000": no calendar has a year 0 to put on a timeline
             return PartialDate(year, month, day), modifier
         period = _PERIOD_RE.match(value)
         if period:

@@ -36,6 +36,8 @@ def date(text: str, *timexes: Timex):
         ("DURATION", "P23Y", "", None),
         ("SET", "P1Y", "", None),
         ("DATE", "2023-02-30", "", None),
+        ("DATE", "0000-01-01", "", None),
+        ("DATE", "2009-W26", "", None),
     ],
 )
 def test_timex_date_keeps_precision_and_refuses_non_dates(type_, value, mod, expected) -> None:
