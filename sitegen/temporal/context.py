@@ -61,6 +61,8 @@ _TOKEN = re.compile(r"[a-z']+")
 def _cue(words: list[str], i: int, participles: bool) -> int:
     """The tense that ``words[i]`` (with its neighbours) signals: 1, -1 or 0."""
     w = words[i]
+    if w not in _CUE_WORDS and not (participles and w.endswith("ed")) and not w.endswith("'ll"):
+        return 0  # the common case, decided without building pairs
     pair_before = (words[i - 1], w) if i > 0 else None
     pair_after = (w, words[i + 1]) if i + 1 < len(words) else None
     if w in _FUTURE or w.endswith("'ll") or pair_before in _FUTURE_PAIRS:
@@ -75,6 +77,7 @@ def _cue(words: list[str], i: int, participles: bool) -> int:
 
 
 _BE = frozenset(["be", "been", "being"])
+_CUE_WORDS = _FUTURE | _PAST | {w for pair in _FUTURE_PAIRS | _PAST_PAIRS for w in pair}
 
 
 def is_narrative(text: str, dct: dt.date) -> bool:

@@ -68,11 +68,10 @@ class Point(NamedTuple):
         return f"{day}T{self.clock}" if self.clock else day
 
     def coarser_than(self, gran: str) -> bool:
-        return ORDER.index(_base(self.gran)) < ORDER.index(_base(gran))
+        return _RANK[self.gran] < _RANK[gran]
 
 
-def _base(gran: str) -> str:
-    return "Y" if gran == "H" else gran
+_RANK = {gran: i for i, gran in enumerate(ORDER)} | {"H": ORDER.index("Y")}
 
 
 def year(y: int) -> Point:
@@ -123,7 +122,7 @@ def shift(point: Point, unit: str, n: int) -> Point:
     day = _add(point.day, key, n * per)
     if day.year < 1:
         return point
-    moved = point._replace(day=day)
+    moved = Point(day, point.gran, point.season, point.clock)
     if point.coarser_than(gran) or (gran == "Y" and point.gran == "Q"):
         return moved if point.gran != "S" else season(day.year, point.season)
     return at(moved, gran)
@@ -137,13 +136,13 @@ def _add(day: dt.date, key: str, n: int) -> dt.date:
         year, month = day.year + months // 12, months % 12 + 1
         if not 1 <= year <= 9999:
             raise ValueError(f"year {year} is out of range")
-        return day.replace(year=year, month=month, day=min(day.day, _days_in(year, month)))
+        last = _MONTH_DAYS[month] + (month == 2 and calendar.isleap(year))
+        return day.replace(year=year, month=month, day=min(day.day, last))
     seconds = {"weeks": 604800, "days": 86400, "hours": 3600, "minutes": 60, "seconds": 1}[key]
     return day + dt.timedelta(days=(n * seconds) // 86400)
 
 
-def _days_in(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def weekday(ref: dt.date, wd: int, direction: int) -> dt.date:
