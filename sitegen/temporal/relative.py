@@ -10,7 +10,8 @@ import datetime as dt
 import re
 
 from sitegen.temporal import points
-from sitegen.temporal.absolute import calendar_date, clock_time
+from sitegen.temporal.absolute import calendar_date
+from sitegen.temporal.clock import clock_time
 from sitegen.temporal.context import Context
 from sitegen.temporal.found import Found, date_found, duration, is_capitalised
 from sitegen.temporal.lexicon import DAY_PARTS, MONTHS, REFS, UNITS, VAGUE, WEEKDAYS, number

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from sitegen.temporal import absolute, quantities, relative
+from sitegen.temporal import absolute, clock, periods, quantities, relative
 from sitegen.temporal.candidates import starts
 from sitegen.temporal.context import Context, is_narrative
 from sitegen.temporal.found import Found
@@ -16,7 +16,13 @@ from sitegen.temporal.timex import Timex
 from sitegen.temporal.validity import is_valid_value
 
 Rule = Callable[[dict[str, str], Context], "Found | list[Found] | None"]
-HANDLERS: dict[str, Rule] = {**absolute.HANDLERS, **relative.HANDLERS, **quantities.HANDLERS}
+HANDLERS: dict[str, Rule] = {
+    **absolute.HANDLERS,
+    **periods.HANDLERS,
+    **clock.HANDLERS,
+    **relative.HANDLERS,
+    **quantities.HANDLERS,
+}
 
 # Modifiers that make sense on a date ("about 1990"); the rest only quantify durations.
 _EXPLICIT_YEAR = re.compile(r"\d\d\d|'\d\d")

@@ -1,0 +1,61 @@
+"""Rules for times of day: "3 p.m. EST", "15:30", "noon", "ten o'clock"."""
+
+from __future__ import annotations
+
+import re
+
+from sitegen.temporal.context import Context
+from sitegen.temporal.found import (
+    Found,
+    date_found,
+    is_capitalised,
+)
+from sitegen.temporal.lexicon import number
+from sitegen.temporal.points import Point
+
+
+def clock_time(g: dict[str, str]) -> str | None:
+    """ "15:30", "3 pm", "430pm" as ``HH:MM``; ``None`` if not a time of day."""
+    h = int(g["h"])
+    minute = int(g.get("mi", "0"))
+    ap = g.get("ap", "").lower()
+    if ap:
+        if not 1 <= h <= 12:
+            return None
+        h = h % 12 + (12 if ap.startswith("p") else 0)
+    return f"{h:02d}:{minute:02d}"
+
+
+def clock(g: dict[str, str], ctx: Context) -> Found | None:
+    hhmm = clock_time(g)
+    if hhmm is None:
+        return None
+    if "day" in g:
+        day = ctx.day_named(g["day"])
+    else:
+        anchor = ctx.anchor
+        day = anchor.day if anchor is not None and anchor.gran == "D" else ctx.dct
+    return date_found(Point(day, "D", clock=hhmm))
+
+
+def noon(g: dict[str, str], ctx: Context) -> Found | None:
+    if is_capitalised(g["w"]) and not re.search(r"(?:^|[.!?\n])\W*$", ctx.text[: ctx.start]):
+        return None  # "High Noon"
+    anchor = ctx.anchor
+    day = anchor.day if anchor is not None and anchor.gran == "D" else ctx.dct
+    return date_found(Point(day, "D", clock="00:00" if g["w"].lower() == "midnight" else "12:00"))
+
+
+def oclock(g: dict[str, str], ctx: Context) -> Found | None:
+    h = number(g["h"])
+    if h is None or not 1 <= h <= 12:
+        return None
+    return Found("TIME", f"{ctx.dct.isoformat()}T{h:02d}:00")
+
+
+HANDLERS = {
+    "clock": clock,
+    "clock24": clock,
+    "noon": noon,
+    "oclock": oclock,
+}
