@@ -14,11 +14,9 @@ from dataclasses import dataclass, field
 
 from sitegen.config import Config
 from sitegen.errors import Report, SitegenError
-from sitegen.extract import merge
 from sitegen.incremental import BuildRecord, SiteState, problems_of, replay, scan_inputs
 from sitegen.model import Site
 from sitegen.outputs import update_output
-from sitegen.render import render_site
 from sitegen.theme_dirs import theme_dirs
 
 
@@ -83,6 +81,11 @@ def build(
         )
     if record is not None:
         return BuildResult(record.counts, [], report, timings, up_to_date=True)
+    # Imported here, not above: with nothing to do, a build never loads the tagger (whose
+    # patterns take longer to compile than the whole no-op build) or Jinja.
+    from sitegen.extract import merge
+    from sitegen.render import render_site
+
     with _timed(timings, "extract"):
         events, mentions = merge(state.extract(site), site.events)
         site = Site(config=config, articles=site.articles, events=events, mentions=mentions)

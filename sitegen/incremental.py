@@ -17,17 +17,20 @@ import hashlib
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sitegen.articles import find_article_files, read_article, sidecar_for
 from sitegen.cache import CACHE_DIR, DiskCache, code_fingerprint
 from sitegen.config import Config
 from sitegen.curated import read_curated_events
 from sitegen.errors import ContentError, Report, SitegenError
-from sitegen.extract import ArticleExtraction, extract_article
-from sitegen.extract.linking import AliasIndex
 from sitegen.model import Article, Event, Site
 from sitegen.outputs import OutputFile, output_intact
 from sitegen.theme_dirs import theme_dirs
+
+if TYPE_CHECKING:
+    from sitegen.extract import ArticleExtraction
+    from sitegen.extract.linking import AliasIndex
 
 Problems = list[tuple[str, SitegenError]]
 """``("error" | "warning", problem)`` in the order they were met, to replay into a Report."""
@@ -225,6 +228,9 @@ class SiteState:
 
     def extract(self, site: Site) -> list[ArticleExtraction]:
         """Each article's extraction, computing only those not computed before."""
+        from sitegen.extract import extract_article  # loads the tagger: only when needed
+        from sitegen.extract.linking import AliasIndex
+
         curated = self._curated[0] if self._curated else ""
         aliases: list[AliasIndex] = []
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import sitegen.extract
 import sitegen.incremental
 from sitegen.build import build
 from sitegen.cache import CACHE_DIR, DiskCache
@@ -27,7 +28,7 @@ The ferry returned to service on Monday after the bridge reopened.
 def calls(monkeypatch) -> Counter:
     """How many times each article was read and tagged (by file name)."""
     counts: Counter = Counter()
-    read, extract = sitegen.incremental.read_article, sitegen.incremental.extract_article
+    read, extract = sitegen.incremental.read_article, sitegen.extract.extract_article
 
     def counting_read(path, *args):
         counts["read " + path.name] += 1
@@ -38,7 +39,7 @@ def calls(monkeypatch) -> Counter:
         return extract(article, *args)
 
     monkeypatch.setattr(sitegen.incremental, "read_article", counting_read)
-    monkeypatch.setattr(sitegen.incremental, "extract_article", counting_extract)
+    monkeypatch.setattr(sitegen.extract, "extract_article", counting_extract)
     return counts
 
 

@@ -1,0 +1,297 @@
+"""Save a file, see the page: ``sitegen serve`` against ``pelican --autoreload --listen``.
+
+    .venv/bin/python benchmarks/serve_latency.py --articles 1000 [--saves 5] [--pelican PATH]
+
+Generates N articles (deterministically, assembled from the sentences of the t17 timeline corpus
+in ``/work/shared/corpora``, read at run time), for sitegen and as Pelican Markdown. For each tool:
+build once, start the dev server on a free loopback port, then S times append a sentence to a
+different article and measure the time from the save to (a) the livereload message reaching a
+WebSocket client (sitegen only: Pelican has no live reload) and (b) the article's page served
+with the new sentence. Prints the medians and the stage times of sitegen's rebuilds. Pelican is
+run with its content cache (``LOAD_CONTENT_CACHE``), its fastest setting; install it anywhere
+(``python3 -m venv /tmp/pel && /tmp/pel/bin/pip install pelican markdown``) and pass
+``--pelican /tmp/pel/bin/pelican``, or leave it out to skip that row.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+CORPUS = Path("/work/shared/corpora/timelines/t17")
+REPO = Path(__file__).resolve().parent.parent
+SAVE_TIMEOUT = 300.0
+"""Seconds one save may take to show before the run is abandoned."""
+START_TIMEOUT = 3600.0
+
+
+def load_documents(corpus: Path = CORPUS) -> list[tuple[str, list[str]]]:
+    """(publication date, sentences) of every article in the corpus CSVs."""
+    csv.field_size_limit(1 << 30)
+    documents = []
+    for path in sorted(corpus.glob("*_articles_with_pubdate.csv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                sentences = [_detokenize(s) for s in row["text"].split("\n")]
+                sentences = [s for s in sentences if len(s.split()) > 4]
+                if sentences:
+                    documents.append((row["date"], sentences))
+    if not documents:
+        raise SystemExit(f"no *_articles_with_pubdate.csv under {corpus}")
+    return documents
+
+
+def _detokenize(sentence: str) -> str:
+    s = sentence.strip().replace("-LRB-", "(").replace("-RRB-", ")")
+    s = s.replace("``", '"').replace("''", '"')
+    return re.sub(r" ([,.;:!?')])", r"\1", s).replace("( ", "(")
+
+
+def articles(n: int, documents: list[tuple[str, list[str]]]) -> list[dict[str, str]]:
+    """N articles: a run of 6-14 sentences of one corpus article each, seeded by its number."""
+    made = []
+    for i in range(n):
+        rng = random.Random(i)
+        date, sentences = documents[rng.randrange(len(documents))]
+        k = rng.randint(6, 14)
+        start = rng.randrange(max(1, len(sentences) - k))
+        body = sentences[start : start + k]
+        title = " ".join(body[0].split()[:8]).rstrip(",.;:")
+        made.append(
+            {"slug": f"a{i:05d}", "title": title, "date": date, "tag": f"t{i % 7}", "body": body}
+        )
+    return made
+
+
+def write_sitegen_site(root: Path, items: list[dict]) -> None:
+    content = root / "content"
+    content.mkdir(parents=True)
+    (root / "sitegen.toml").write_text('title = "Benchmark"\n', encoding="utf-8")
+    for a in items:
+        front = (
+            f"---\ntitle: {json.dumps(a['title'])}\npublished: {a['date']}\n"
+            f"source: Wire\ntags: [{a['tag']}]\n---\n"
+        )
+        (content / f"{a['slug']}.md").write_text(front + "\n\n".join(a["body"]) + "\n", "utf-8")
+
+
+def write_pelican_site(root: Path, items: list[dict]) -> None:
+    content = root / "content"
+    content.mkdir(parents=True)
+    (root / "pelicanconf.py").write_text(
+        'SITENAME = "Benchmark"\nSITEURL = ""\nPATH = "content"\nTIMEZONE = "UTC"\n'
+        'DEFAULT_LANG = "en"\nCACHE_CONTENT = True\nLOAD_CONTENT_CACHE = True\n'
+        "DEFAULT_PAGINATION = False\nRELATIVE_URLS = False\n",
+        encoding="utf-8",
+    )
+    for a in items:
+        meta = f"Title: {a['title']}\nDate: {a['date']}\nSlug: {a['slug']}\nTags: {a['tag']}\n\n"
+        (content / f"{a['slug']}.md").write_text(meta + "\n\n".join(a["body"]) + "\n", "utf-8")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.read().decode("utf-8", "replace")
+    except (urllib.error.URLError, OSError):
+        return ""
+
+
+def wait_until(check, timeout: float, interval: float = 0.005) -> float | None:  # type: ignore[no-untyped-def]
+    """perf_counter() when ``check()`` first holds, or None after ``timeout`` seconds."""
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        if check():
+            return time.perf_counter()
+        time.sleep(interval)
+    return None
+
+
+class Process:
+    """A server subprocess whose output lines are collected by a thread."""
+
+    def __init__(self, args: list[str], cwd: Path) -> None:
+        self.proc = subprocess.Popen(
+            args, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )
+        self.lines: list[str] = []
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            self.lines.append(line.rstrip("\n"))
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+class ReloadListener:
+    """A livereload WebSocket client that timestamps every reload message."""
+
+    def __init__(self, url: str) -> None:
+        import websocket  # websocket-client
+
+        host = url.split("/")[2]
+        self.ws = websocket.create_connection(f"ws://{host}/livereload", timeout=SAVE_TIMEOUT)
+        self.ws.send(json.dumps({"command": "hello", "protocols": [
+            "http://livereload.com/protocols/official-7"]}))  # fmt: skip
+        self.ws.recv()
+        self.ws.send(json.dumps({"command": "info", "url": url, "plugins": {}}))
+        self.times: list[float] = []
+        threading.Thread(target=self._listen, daemon=True).start()
+
+    def _listen(self) -> None:
+        while True:
+            try:
+                message = json.loads(self.ws.recv())
+            except Exception:
+                return
+            if message.get("command") == "reload":
+                self.times.append(time.perf_counter())
+
+    def first_after(self, t0: float, timeout: float) -> float | None:
+        found = wait_until(lambda: any(t >= t0 for t in self.times), timeout, 0.001)
+        return min(t for t in self.times if t >= t0) if found else None
+
+
+def measure_saves(
+    site: Path, page_url, saves: int, n: int, listener: ReloadListener | None
+) -> list[tuple[float | None, float]]:  # type: ignore[no-untyped-def]
+    """(save -> reload message, save -> page served) in seconds, for each save."""
+    results = []
+    for i in range(saves):
+        slug = f"a{(i * 7919 + 13) % n:05d}"
+        path = site / "content" / f"{slug}.md"
+        token = f"Benchmark marker {i}-{random.Random(i).getrandbits(32):08x}"
+        text = path.read_text(encoding="utf-8") + f"\n{token}.\n"
+        t0 = time.perf_counter()
+        path.write_text(text, encoding="utf-8")
+        url = page_url(slug)
+        served = wait_until(lambda u=url, t=token: t in fetch(u), SAVE_TIMEOUT)
+        if served is None:
+            raise SystemExit(f"save {i}: {slug} not served within {SAVE_TIMEOUT} s")
+        reload = listener.first_after(t0, 5.0) if listener else None
+        results.append((reload - t0 if reload else None, served - t0))
+        time.sleep(0.5)  # let the server settle: each save is measured on its own
+    return results
+
+
+def run_sitegen(root: Path, items: list[dict], saves: int) -> dict:
+    site = root / "sitegen"
+    write_sitegen_site(site, items)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "sitegen", "build", "--site", str(site), "-q"],
+                   cwd=REPO, check=False)  # fmt: skip
+    cold = time.perf_counter() - start
+    server = Process(
+        [sys.executable, "-m", "sitegen", "serve", "--site", str(site), "--port", "0"], REPO
+    )
+    try:
+        up = wait_until(lambda: any(x.startswith("serving ") for x in server.lines), 600, 0.05)
+        if up is None:
+            raise SystemExit("sitegen serve did not start:\n" + "\n".join(server.lines[-20:]))
+        url = next(x for x in server.lines if x.startswith("serving ")).split()[1]
+        listener = ReloadListener(url)
+        results = measure_saves(site, lambda slug: f"{url}articles/{slug}/", saves, len(items),
+                                listener)  # fmt: skip
+    finally:
+        server.stop()
+    stages: dict[str, list[float]] = {}
+    for line in server.lines:
+        if " changed: " in line:
+            for name, ms in re.findall(r"(\w+) (\d+) ms", line.split("(", 1)[-1]):
+                stages.setdefault(name, []).append(float(ms))
+    return {"cold": cold, "results": results, "stages": stages}
+
+
+def run_pelican(root: Path, items: list[dict], saves: int, pelican: str) -> dict:
+    site = root / "pelican"
+    write_pelican_site(site, items)
+    port = free_port()
+    args = [pelican, "content", "-s", "pelicanconf.py", "-o", "output", "--autoreload",
+            "--listen", "--port", str(port), "--bind", "127.0.0.1"]  # fmt: skip
+    start = time.perf_counter()
+    server = Process(args, site)
+    try:
+        first = f"http://127.0.0.1:{port}/a00000.html"
+        if wait_until(lambda: "<html" in fetch(first), START_TIMEOUT, 0.1) is None:
+            raise SystemExit("pelican did not start:\n" + "\n".join(server.lines[-20:]))
+        cold = time.perf_counter() - start
+        time.sleep(1.0)
+        results = measure_saves(site, lambda slug: f"http://127.0.0.1:{port}/{slug}.html",
+                                saves, len(items), None)  # fmt: skip
+    finally:
+        server.stop()
+    return {"cold": cold, "results": results, "stages": {}}
+
+
+def ms(value: float | None) -> str:
+    return "–" if value is None else f"{value * 1000:.0f} ms"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--saves", type=int, default=5)
+    parser.add_argument("--pelican", help="path of the pelican command (default: on PATH)")
+    parser.add_argument("--keep", action="store_true", help="keep the generated sites")
+    args = parser.parse_args()
+    pelican = args.pelican or shutil.which("pelican")
+    items = articles(args.articles, load_documents())
+    root = Path(tempfile.mkdtemp(prefix="sitegen-serve-bench-"))
+    rows = []
+    try:
+        rows.append(("sitegen serve", run_sitegen(root, items, args.saves)))
+        if pelican:
+            rows.append(("pelican --autoreload --listen (cache on)",
+                         run_pelican(root, items, args.saves, pelican)))  # fmt: skip
+        else:
+            print("pelican not found: pass --pelican PATH for the peer row", file=sys.stderr)
+    finally:
+        if not args.keep:
+            shutil.rmtree(root, ignore_errors=True)
+    print(f"\n{args.articles} articles, {args.saves} saves each (median; min-max)\n")
+    print("| server | first build | save → reload message | save → new page served |")
+    print("|---|---|---|---|")
+    for name, row in rows:
+        reloads = [r for r, _ in row["results"] if r is not None]
+        served = [s for _, s in row["results"]]
+        reload_cell = (f"{ms(statistics.median(reloads))} ({ms(min(reloads))}–{ms(max(reloads))})"
+                       if reloads else "– (no live reload)")  # fmt: skip
+        served_cell = f"{ms(statistics.median(served))} ({ms(min(served))}–{ms(max(served))})"
+        print(f"| {name} | {row['cold']:.1f} s | {reload_cell} | {served_cell} |")
+    stages = rows[0][1]["stages"]
+    if stages:
+        parts = ", ".join(f"{k} {statistics.median(v):.0f} ms" for k, v in stages.items())
+        print(f"\nsitegen rebuild stages (median): {parts}")
+
+
+if __name__ == "__main__":
+    main()
