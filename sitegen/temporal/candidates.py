@@ -3,8 +3,9 @@
 The scanner is one big regular expression; trying it at every word of a text is what made a
 first version slow. Every time expression holds a *trigger*: a digit or a word such as a month,
 a weekday, a unit or "now". A time expression may begin a few words before its trigger ("the end
-of 1999", "more than two years"), but only with *prefix* words. So the tagger tokenises once, finds
-the triggers with set look-ups, and tries the scanner only from the prefix words just before each.
+of 1999", "more than two years"), but only with *prefix* words. So one regex pass finds the
+triggers, a second regex walks back over the prefix words before each (on the reversed text), and
+the scanner is tried only there.
 """
 
 from __future__ import annotations
@@ -42,13 +43,13 @@ TRIGGERS = _words(MONTHS, WEEKDAYS, UNITS, SEASONS, DAY_PARTS, SET_WORDS, HOLIDA
     "today", "yesterday", "tomorrow", "tonight", "tmr", "tmrw", "tdy", "noon", "midnight",
     "midday", "quarter", "period", "half", "easter", "thanksgiving", "clock", "fy",
 }  # fmt: skip
-TRIGGERS |= _words(REFS)
-TRIGGERS -= {"the", "a", "an", "eve", "new", "s", "in", "at", "near", "coming", "just", "right"}
-TRIGGERS -= {"these"}
-TRIGGERS |= {"recent", "future", "nineteen", "thousand"}
+TRIGGERS |= _words(REFS) | {"recent", "future", "nineteen", "thousand"}  # "nineteen ninety"
 TRIGGERS |= {
     t + "ies" for t in ("twent", "thirt", "fort", "fift", "sixt", "sevent", "eight", "ninet")
 }
+# Words of those phrases that only accompany a trigger ("the future", "at present").
+TRIGGERS -= {"the", "a", "an", "eve", "new", "s", "in", "at", "near", "coming", "just", "right"}
+TRIGGERS -= {"these"}
 
 # Words that may open an expression before its trigger ("the", "about", "more", "mid")...
 _PHRASES = (MODS, POSITION, VAGUE, NUMBERS, ORDINALS)

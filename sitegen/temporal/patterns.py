@@ -202,7 +202,7 @@ def _namespaced(name: str, pattern: str) -> str:
     return re.sub(r"\(\?P=(\w+)\)", rf"(?P={name}__\1)", pattern)
 
 
-def _scanner(names: list[str], prefixes: bool, flags: int = 0) -> re.Pattern[str]:
+def _scanner(names: list[str], prefixes: bool) -> re.Pattern[str]:
     rules = "|".join(
         f"(?P<r_{name}>{_namespaced(name, pattern)})" for name, pattern in RULES if name in names
     )
@@ -210,13 +210,11 @@ def _scanner(names: list[str], prefixes: bool, flags: int = 0) -> re.Pattern[str
     # Not inside a word, a number, an amount or a handle; after a hyphen only if a word precedes
     # it ("5 September-12 September"), not a digit ("555-1234") or a letter code ("F-16").
     start = r"(?<![\w$£€#@/.])(?<![\d\W]-)(?<!\b\w-)"
-    return re.compile(start + head + "(?:" + rules + ")", flags)
+    return re.compile(start + head + "(?:" + rules + ")")
 
 
-# The scanners read the lower-cased text (see tagger.tag); SCANNER_ANY_CASE is for the rare
-# text whose lower-casing changes its length.
+# The scanners read the lower-cased text (see tagger.tag).
 SCANNER = _scanner([name for name, _ in RULES], prefixes=True)
-SCANNER_ANY_CASE = _scanner([name for name, _ in RULES], prefixes=True, flags=re.IGNORECASE)
 # A modifier or position word in front ("about", "the end of") may precede any rule.
 HEAD = re.compile(rf"(?:{alternation(MODS)})\s|(?:{alternation(POSITION)})(?:(?<=-)|\s)")
 _HEAD_FIRST = first_chars(HEAD.pattern)

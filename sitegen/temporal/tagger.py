@@ -11,7 +11,7 @@ from sitegen.temporal.candidates import starts
 from sitegen.temporal.context import Context, is_narrative
 from sitegen.temporal.found import Found
 from sitegen.temporal.lexicon import MODS, POSITION
-from sitegen.temporal.patterns import SCANNER_ANY_CASE, groups, scanner_at
+from sitegen.temporal.patterns import groups, scanner_at
 from sitegen.temporal.timex import Timex
 from sitegen.temporal.validity import is_valid_value
 
@@ -24,8 +24,8 @@ HANDLERS: dict[str, Rule] = {
     **quantities.HANDLERS,
 }
 
-# Modifiers that make sense on a date ("about 1990"); the rest only quantify durations.
 _EXPLICIT_YEAR = re.compile(r"\d\d\d|'\d\d")
+# Modifiers that make sense on a date ("about 1990"); the rest only quantify durations.
 _DATE_MODS = {"about", "around", "approximately", "roughly"}
 
 
@@ -33,16 +33,15 @@ def tag(text: str, dct: dt.date | dt.datetime) -> list[Timex]:
     """Every time expression in ``text``, normalised against ``dct``, sorted by start."""
     day = dct.date() if isinstance(dct, dt.datetime) else dct
     low = text.lower()
-    any_case = len(low) != len(text)  # a few characters change length when lower-cased
-    if any_case:
-        low = text
+    if len(low) != len(text):  # a few characters ("İ") grow when lower-cased: keep offsets
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     ctx = Context(text, day, is_narrative(text, day))
     found: list[Timex] = []
     pos = 0
     for start in starts(low):
         if start < pos:
             continue
-        scanner = SCANNER_ANY_CASE if any_case else scanner_at(low, start)
+        scanner = scanner_at(low, start)
         m = scanner.match(low, start) if scanner is not None else None
         if m is None or m.end() == start:
             continue

@@ -98,3 +98,9 @@ def test_a_weekday_with_a_clock_time() -> None:
 def test_article_before_a_month_date_stays_out_of_the_span() -> None:
     t = only("The probe of the Oct. 23 fire is still open.", dt.date(1999, 1, 20))
     assert (t.text, t.value) == ("Oct. 23", "1998-10-23")
+
+
+def test_offsets_hold_when_lower_casing_changes_the_length() -> None:
+    text = "İzmir port reopened on Thursday, March 5, 2020."
+    [t] = tag(text, dt.date(2020, 3, 6))
+    assert (text[t.start : t.end], t.value) == ("Thursday, March 5, 2020", "2020-03-05")
