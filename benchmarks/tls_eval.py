@@ -4,10 +4,12 @@
 
 For each topic, every article of ``<topic>_articles_with_pubdate.csv`` goes through the real
 pipeline (tagger, ``extract_article``, ``merge``); the timeline's key dates are the days of its
-day-precision events ranked by ``key_score``, and its top k (k = the number of dates in
-``<topic>_gold_timeline.txt``) are compared with the gold days: Date F1 is the F1 of the two
-sets of calendar days (see ../shared/corpora/README.md). The corpus is read at run time from
-``../shared/corpora/timelines/t17`` beside the project and never copied into it.
+day-precision events ranked by ``key_score``, and its top k (k = the number of dates of a gold
+timeline in ``<topic>_gold_timeline.txt``) are compared with that timeline's days: Date F1 is
+the F1 of the two sets of calendar days (see ../shared/corpora/README.md). A gold file may hold
+several timelines (``read_gold_timelines``); each is scored, and the topic's score is the mean.
+The corpus is read at run time from ``../shared/corpora/timelines/t17`` beside the project and
+never copied into it.
 
 Peers printed in the same run: the plain count (the k days named by the most articles, each
 article once: DATEWISE's simplest ranking, on our tagger's dates), publication volume (the k days
@@ -61,12 +63,19 @@ def read_articles(path: Path) -> list[Article]:
     return articles
 
 
-def read_gold_days(path: Path) -> list[dt.date]:
-    days = []
+def read_gold_timelines(path: Path) -> list[list[dt.date]]:
+    """The journalists' timelines in a gold file: a file may hold several, one after the other
+    (h1n1 holds three), each in date order, so a date earlier than the one before starts the
+    next timeline. Each is scored on its own, with its own k (Timeline17 is evaluated per
+    timeline), and a topic's score is their mean."""
+    timelines: list[list[dt.date]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", line.strip()):
-            days.append(dt.date.fromisoformat(line.strip()))
-    return days
+            day = dt.date.fromisoformat(line.strip())
+            if not timelines or day < timelines[-1][-1]:
+                timelines.append([])
+            timelines[-1].append(day)
+    return timelines
 
 
 def read_gold_sentences(path: Path) -> dict[dt.date, list[str]]:
@@ -101,35 +110,43 @@ def date_f1(system: list[dt.date], gold: list[dt.date]) -> float:
     return 2 * precision * recall / (precision + recall)
 
 
-def evaluate(topic_dir: Path, topic: str, show: int) -> dict[str, float]:
+def evaluate(topic_dir: Path, topic: str, show: int) -> list[dict[str, float]]:
+    """One row per gold timeline of the topic."""
     articles = read_articles(topic_dir / f"{topic}_articles_with_pubdate.csv")
     gold_path = topic_dir / f"{topic}_gold_timeline.txt"
-    gold = read_gold_days(gold_path)
-    k = len(gold)
     start = time.perf_counter()
     aliases = AliasIndex([])
     extractions = [extract_article(a, aliases) for a in articles]
     events, _ = merge(extractions, [])
     seconds = time.perf_counter() - start
-    system = key_days(events)[:k]
+    ranked = key_days(events)
     volume = Counter(a.published.date() for a in articles)
-    by_volume = sorted(volume, key=lambda d: (-volume[d], d))[:k]
+    by_volume = sorted(volume, key=lambda d: (-volume[d], d))
     mentioned = Counter(d for x in extractions for d in set(mention_days(x.mentions)))
-    by_mentions = sorted(mentioned, key=lambda d: (-mentioned[d], d))[:k]
-    if show:
-        gold_text = read_gold_sentences(gold_path)
-        for day in sorted(set(system) | set(gold))[:show]:
-            mark = "hit " if day in system and day in gold else "sys " if day in system else "gold"
-            print(f"  {mark} {day} {' | '.join(gold_text.get(day, []))[:110]}")
-    return {
-        "articles": len(articles),
-        "k": k,
-        "f1": date_f1(system, gold),
-        "volume_f1": date_f1(by_volume, gold),
-        "mentions_f1": date_f1(by_mentions, gold),
-        "events": len(events),
-        "seconds": seconds,
-    }
+    by_mentions = sorted(mentioned, key=lambda d: (-mentioned[d], d))
+    rows = []
+    for gold in read_gold_timelines(gold_path):
+        k = len(set(gold))
+        rows.append(
+            {
+                "articles": len(articles),
+                "k": k,
+                "f1": date_f1(ranked[:k], gold),
+                "volume_f1": date_f1(by_volume[:k], gold),
+                "mentions_f1": date_f1(by_mentions[:k], gold),
+                "events": len(events),
+                "seconds": seconds,
+            }
+        )
+        if show:
+            gold_text = read_gold_sentences(gold_path)
+            system = ranked[:k]
+            for day in sorted(set(system) | set(gold))[:show]:
+                mark = (
+                    "hit " if day in system and day in gold else "sys " if day in system else "gold"
+                )
+                print(f"  {mark} {day} {' | '.join(gold_text.get(day, []))[:110]}")
+    return rows
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -149,14 +166,24 @@ def main(argv: list[str] | None = None) -> int:
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
     scores = []
     for topic in topics:
-        r = evaluate(args.topic_dir, topic, args.show)
-        scores.append(r["f1"])
-        print(
-            f"| {topic} | {r['articles']} | {r['k']} | {r['f1']:.3f} | {r['mentions_f1']:.3f} | "
-            f"{r['volume_f1']:.3f} | "
-            f"{r['events']} | {r['seconds']:.1f} s |"
-        )
-    print(f"| mean | | | {sum(scores) / len(scores):.3f} | | | | |")
+        rows = evaluate(args.topic_dir, topic, args.show)
+        for i, r in enumerate(rows, 1):
+            name = f"{topic} ({i}/{len(rows)})" if len(rows) > 1 else topic
+            print(
+                f"| {name} | {r['articles']} | {r['k']} | {r['f1']:.3f} | "
+                f"{r['mentions_f1']:.3f} | {r['volume_f1']:.3f} | "
+                f"{r['events']} | {r['seconds']:.1f} s |"
+            )
+        mean = {
+            key: sum(r[key] for r in rows) / len(rows) for key in ("f1", "mentions_f1", "volume_f1")
+        }
+        scores.append(mean["f1"])
+        if len(rows) > 1:
+            print(
+                f"| **{topic}** (mean) | | | **{mean['f1']:.3f}** | {mean['mentions_f1']:.3f} | "
+                f"{mean['volume_f1']:.3f} | | |"
+            )
+    print(f"| mean of topics | | | {sum(scores) / len(scores):.3f} | | | | |")
     print(
         f"Published on Timeline17 (mean): DATEWISE {PUBLISHED_DATEWISE}, oracle {PUBLISHED_ORACLE}."
     )
