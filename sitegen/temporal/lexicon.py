@@ -1,7 +1,7 @@
 """Words the tagger knows: months, weekdays, numbers, units, seasons, parts of the day, holidays.
 
 Every table maps a lower-case written form to its meaning; ``alternation`` turns a table's keys
-into a regex alternation, longest first so that "September" wins over "Sept" and "Sep".
+into a regex that prefers the longest word, so that "September" wins over "Sept" and "Sep".
 """
 
 from __future__ import annotations
@@ -10,23 +10,11 @@ import re
 from collections.abc import Iterable
 
 MONTHS: dict[str, int] = {}
-for _n, _name in enumerate(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ],
-    start=1,
-):
+_MONTH_NAMES = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+]  # fmt: skip
+for _n, _name in enumerate(_MONTH_NAMES, start=1):
     MONTHS[_name] = _n
     MONTHS[_name[:3]] = _n
     MONTHS[_name[:3] + "."] = _n
@@ -44,27 +32,10 @@ WEEKDAYS.update({"tues": 1, "tues.": 1, "wed": 2, "thur": 3, "thurs": 3, "thurs.
 WEEKDAYS.update({"sat": 5, "sun": 6, "mon": 0, "tue": 1, "thu": 3})
 
 _UNITS_0_19 = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
     "nineteen",
-]
+]  # fmt: skip
 _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 
 NUMBERS: dict[str, int] = {w: i for i, w in enumerate(_UNITS_0_19)}
