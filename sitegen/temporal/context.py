@@ -1,13 +1,15 @@
 """What a relative expression is resolved against: the DCT, the last date mentioned, the tense.
 
 Narrative anchoring. News resolves deictic expressions ("yesterday", "last week", "Thursday")
-against the DCT, and underspecified dates ("March 5", "in July") against the DCT's year, shifted
-by tense. History writing (WikiWars) mentions years far from its DCT, and there "July" or
-"the following day" means the July or the day after the last date the text named. We tell the two
-apart per document from its explicit years: when most of them lie more than a few years from the
-DCT, the text is a narrative and every underspecified or anaphoric expression takes the last
-mentioned date as reference. In both modes anaphoric expressions ("the next day", "that year",
-"three days later") use the last mentioned date, falling back to the DCT.
+against the DCT, and underspecified dates ("March 5", "in July") against the DCT's year, moved
+by the tense of the clause. History writing (WikiWars) names years far from its DCT, and there
+"July" or "the following day" means the July or the day after the last date the text named. We
+tell the two apart per document from the years it writes out (:func:`is_narrative`): a text that
+names a year every couple of hundred words, most of them far from the DCT (or very many years,
+however recent), is a narrative, and its underspecified expressions take their missing fields
+from the last date mentioned, checked against the last year written out so that one misread
+expression cannot drag the rest along. In both modes anaphoric expressions ("the next day",
+"that year", "three days later") count from the last date mentioned, or the DCT if none.
 """
 
 from __future__ import annotations
@@ -26,27 +28,10 @@ _YEAR_AHEAD = re.compile(
 )
 _SENTENCE = re.compile(r"[.!?;\n]\s")
 # Tense cues, as words and pairs of words; the nearest to the expression wins.
-_FUTURE = frozenset(
-    [
-        "expected",
-        "planned",
-        "proposed",
-        "payable",
-        "effective",
-        "due",
-        "expire",
-        "expires",
-        "deadline",
-        "will",
-        "shall",
-        "gonna",
-        "scheduled",
-        "upcoming",
-        "tmr",
-        "tmrw",
-        "let's",
-    ]
-)
+_FUTURE = frozenset([
+    "expected", "planned", "proposed", "payable", "effective", "due", "expire", "expires",
+    "deadline", "will", "shall", "gonna", "scheduled", "upcoming", "tmr", "tmrw", "let's",
+])  # fmt: skip
 _FUTURE_PAIRS = frozenset(
     [("going", "to"), ("plans", "to"), ("plan", "to"), ("set", "to"), ("is", "to")]
     + [("are", "to"), ("see", "you"), ("can't", "wait"), ("join", "us"), ("this", "coming")]
@@ -56,6 +41,8 @@ _PAST = frozenset(
 )
 _PAST_PAIRS = frozenset([("took", "place")])
 _TOKEN = re.compile(r"[a-z']+")
+_BE = frozenset(["be", "been", "being"])
+_CUE_WORDS = _FUTURE | _PAST | {w for pair in _FUTURE_PAIRS | _PAST_PAIRS for w in pair}
 
 
 def _cue(words: list[str], i: int, participles: bool) -> int:
@@ -74,10 +61,6 @@ def _cue(words: list[str], i: int, participles: bool) -> int:
     if participles and len(w) > 4 and w.endswith("ed") and (i == 0 or words[i - 1] not in _BE):
         return -1  # "opened in March", but not "to be completed by March"
     return 0
-
-
-_BE = frozenset(["be", "been", "being"])
-_CUE_WORDS = _FUTURE | _PAST | {w for pair in _FUTURE_PAIRS | _PAST_PAIRS for w in pair}
 
 
 def is_narrative(text: str, dct: dt.date) -> bool:
