@@ -6,8 +6,8 @@ and entities. How a sentence that names a curated event is handled:
 
 - its own event dated by what happened, at a date compatible with the curated event's: it *is*
   that event; it becomes one more source of it, date expression and all;
-- the same, but at an incompatible date written next to the alias (within a few words): one
-  more source too, and the event is marked "sources disagree";
+- the same, but at an incompatible date written next to the alias (a few words away, in the
+  same clause): one more source too, and the event is marked "sources disagree";
 - otherwise (a statement about the event, "the former proposal in Istanbul should inform
   future discussions, he said"): a source of the curated event without a date expression, and
   the sentence's own event (the statement) stays a candidate of its own.
@@ -29,8 +29,8 @@ from sitegen.extract.words import content_words, stem_set
 from sitegen.model import Article, Event, Mention, Source
 from sitegen.temporal import Timex
 
-# How close (in characters) a date must be to an alias to be read as that event's date.
-_NEAR_ALIAS = 40
+# How close (in words, in one clause) a date must be to an alias to be read as that event's.
+_NEAR_ALIAS = 4
 
 
 @dataclass
@@ -116,7 +116,7 @@ def extract_from_timexes(
         base = {"published": published, "entities": entities}
         for link in links:
             event = aliases.events[link.event_id]
-            joined = _join(dating, link, event, timexes)
+            joined = _join(text, dating, link, event, timexes)
             dated = joined is not None and dating is not None
             source = _source(article.id, sentence, timexes, dating.timex if dated else None)
             extraction.candidates.append(
@@ -190,7 +190,9 @@ def _without_timexes(text: str, start: int, end: int, timexes: list[tuple[int, T
     return " , ".join(pieces)
 
 
-def _join(dating: Dating | None, link: Link, event: Event, timexes: list[Timex]) -> str | None:
+def _join(
+    text: str, dating: Dating | None, link: Link, event: Event, timexes: list[Timex]
+) -> str | None:
     """``same`` when the sentence's own event is the curated event, ``disagree`` when it is the
     curated event at an incompatible date, None when the sentence only mentions it."""
     if dating is None or dating.kind != "content" or dating.timex is None:
@@ -198,8 +200,9 @@ def _join(dating: Dating | None, link: Link, event: Event, timexes: list[Timex])
     if _within(dating.date, event):
         return "same"
     timex = timexes[dating.timex]
-    gap = max(link.start - timex.end, timex.start - link.end)
-    return "disagree" if gap <= _NEAR_ALIAS else None
+    gap = text[link.end : timex.start] if link.end <= timex.start else text[timex.end : link.start]
+    near = len(gap.split()) <= _NEAR_ALIAS and not any(p in gap for p in ",;:()—")
+    return "disagree" if near else None
 
 
 def _within(date: PartialDate, event: Event) -> bool:

@@ -101,3 +101,28 @@ def test_days_pointed_to_from_other_days_score_higher() -> None:
     assert scores[day] > scores[other]
     assert scores[day] == 1 + 6**0.75  # b counts once, five days later
     assert scores[other] == 1
+
+
+def test_curated_event_at_an_incompatible_date_next_to_its_alias_disagrees() -> None:
+    curated = [
+        Event(
+            "2022-03-29--istanbul",
+            PartialDate(2022, 3, 29),
+            "Istanbul talks",
+            aliases=["Istanbul talks"],
+            curated=True,
+        )
+    ]
+    a = article("a", dt.date(2024, 12, 19), "The Istanbul talks in April 2021 failed.")
+    b = article(
+        "b", dt.date(2024, 12, 19), "In April 2021 a storm hit, long before the Istanbul talks."
+    )
+    events, _ = run(
+        (a, tagged(a, ("April 2021", "DATE", "2021-04"))),
+        (b, tagged(b, ("April 2021", "DATE", "2021-04"))),
+        curated=curated,
+    )
+    (istanbul,) = [e for e in events if e.curated]
+    assert istanbul.disagree
+    assert [s.date_text for s in istanbul.sources] == ["April 2021", ""]
+    assert any(e.date == PartialDate(2021, 4) and not e.curated for e in events)
