@@ -19,8 +19,7 @@ from sitegen.temporal.found import (
     month_of,
     safe_date,
 )
-from sitegen.temporal.lexicon import ORDINALS, number
-from sitegen.temporal.patterns import SPELLED_DECADES
+from sitegen.temporal.lexicon import ORDINALS, SPELLED_DECADES, number
 from sitegen.temporal.points import Point
 
 _AMBIGUOUS_MONTHS = {"may", "march", "mar", "jan", "jun", "sept", "august", "aug"}

@@ -24,6 +24,7 @@ from sitegen.temporal.lexicon import (
     REFS,
     SEASONS,
     SET_WORDS,
+    SPELLED_DECADES,
     UNITS,
     VAGUE,
     WEEKDAYS,
@@ -44,9 +45,7 @@ TRIGGERS = _words(MONTHS, WEEKDAYS, UNITS, SEASONS, DAY_PARTS, SET_WORDS, HOLIDA
     "midday", "quarter", "period", "half", "easter", "thanksgiving", "clock", "fy",
 }  # fmt: skip
 TRIGGERS |= _words(REFS) | {"recent", "future", "nineteen", "thousand"}  # "nineteen ninety"
-TRIGGERS |= {
-    t + "ies" for t in ("twent", "thirt", "fort", "fift", "sixt", "sevent", "eight", "ninet")
-}
+TRIGGERS |= set(SPELLED_DECADES)
 # Words of those phrases that only accompany a trigger ("the future", "at present").
 TRIGGERS -= {"the", "a", "an", "eve", "new", "s", "in", "at", "near", "coming", "just", "right"}
 TRIGGERS -= {"these"}

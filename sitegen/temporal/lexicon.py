@@ -56,6 +56,14 @@ ORDINALS: dict[str, int] = {
     "thirty-first": 31, "last": -1, "final": -1,
 }  # fmt: skip
 
+# "the nineties": the decades spelled out, by their tens.
+SPELLED_DECADES: dict[str, int] = {
+    stem + "ies": 10 * n
+    for n, stem in enumerate(
+        ("twent", "thirt", "fort", "fift", "sixt", "sevent", "eight", "ninet"), 2
+    )
+}
+
 # Vague amounts: a duration of "several years" is PXY.
 VAGUE: frozenset[str] = frozenset(
     ["few", "several", "many", "some", "couple", "numerous", "the"]

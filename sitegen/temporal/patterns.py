@@ -1,11 +1,12 @@
 # ruff: noqa: E501 (a rule is one regex; splitting them across lines would hide them)
-"""The regular expressions, compiled once into one alternation scanned in one pass.
+"""The regular expressions of the rules, compiled once into alternations over lower-cased text.
 
 Each rule is a named alternative ``r_<name>``; its inner groups are renamed ``<name>__<group>``
 so that a match yields the rule's name (``m.lastgroup``) and its own groups. Rules that can start
 at the same place are listed longest first: Python's alternation takes the first that matches.
 In front of every rule may stand a modifier ("about", "more than") and a position ("the end of",
-"early", "mid-"); the tagger decides whether that rule accepts them.
+"early", "mid-"); the tagger decides whether that rule accepts them. ``scanner_at`` picks, for a
+start, the alternation of only the rules that can begin with the character there.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from sitegen.temporal.lexicon import (
     REFS,
     SEASONS,
     SET_WORDS,
+    SPELLED_DECADES,
     UNITS,
     VAGUE,
     WEEKDAYS,
@@ -47,19 +49,6 @@ REL = r"(?:this|last|next|past|previous|coming|following|current|same|that\s+sam
 CLOCK_AFTER = rf"(?:,?\s*(?P<h>[01]?\d|2[0-3])(?:[:.]?(?P<mi>[0-5]\d))?\s*(?P<ap>{AMPM}))?"
 SPELLED_TENS = alternation(k for k, v in NUMBERS.items() if 10 <= v < 100 and " " not in k)
 SPELLED_UNITS = alternation(k for k, v in NUMBERS.items() if 1 <= v < 10 and k not in ("a", "an"))
-SPELLED_DECADES = {
-    t + "ies": 10 * n
-    for t, n in (
-        ("twent", 2),
-        ("thirt", 3),
-        ("fort", 4),
-        ("fift", 5),
-        ("sixt", 6),
-        ("sevent", 7),
-        ("eight", 8),
-        ("ninet", 9),
-    )
-}
 # "in October of that year", "on January 24 of the same year": the year last mentioned.
 OF_THAT_YEAR = (
     r"(?:\s+of\s+(?P<of>that|the\s+same|the\s+following|the\s+next|the\s+previous)\s+year)?"
