@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from sitegen.temporal.lexicon import MONTHS, ORDINALS
+from sitegen.temporal.lexicon import MONTHS, ORDINALS, VAGUE, number
 from sitegen.temporal.points import Point
 
 
@@ -51,6 +51,20 @@ def duration(amount: float | None, unit: str) -> str:
     if code.startswith("T"):
         return f"PT{n}{code[1]}"
     return f"P{n}{code}"
+
+
+def count(word: str | None) -> float | None:
+    """The number of a count: "two", "3", "1.5", "a"; ``None`` if vague ("several") or absent."""
+    if word is None:
+        return None
+    word = " ".join(word.lower().split())
+    if word in VAGUE:
+        return None
+    try:
+        return float(word)
+    except ValueError:
+        n = number(word)
+        return float(n) if n is not None else None
 
 
 def full_year(text: str, dct: dt.date) -> int:

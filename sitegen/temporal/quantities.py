@@ -10,8 +10,8 @@ import re
 
 from sitegen.temporal import points
 from sitegen.temporal.context import Context
-from sitegen.temporal.found import Found, date_found, duration
-from sitegen.temporal.lexicon import DAY_PARTS, SET_WORDS, UNITS, VAGUE, WEEKDAYS, number
+from sitegen.temporal.found import Found, count, date_found, duration
+from sitegen.temporal.lexicon import DAY_PARTS, SET_WORDS, UNITS, WEEKDAYS
 
 _RATE_BEFORE = re.compile(
     r"(?:\d|dollars?|cents?|percent|%|million|billion|times|once|twice)\S*(?:\s+[a-z]+){0,2}\s+$",
@@ -28,17 +28,6 @@ _DETERMINER_BEFORE = re.compile(
 _HALF = {"TH": "PT30M", "D": "PT12H", "Y": "P6M", "M": "P2W", "DE": "P5Y", "CE": "P50Y"}
 
 
-def _count(word: str) -> float | None:
-    word = " ".join(word.lower().split())
-    if word in VAGUE:
-        return None
-    try:
-        return float(word)
-    except ValueError:
-        n = number(word)
-        return float(n) if n is not None else None
-
-
 def set_(g: dict[str, str], ctx: Context) -> Found | None:
     if "w" in g:
         return Found("SET", SET_WORDS[g["w"].lower()])
@@ -47,7 +36,7 @@ def set_(g: dict[str, str], ctx: Context) -> Found | None:
     if "part" in g:
         return Found("SET", f"XXXX-XX-XXT{DAY_PARTS[g['part'].lower()]}")
     unit = UNITS[(g.get("u") or g["u2"]).lower()]
-    n = _count(g["n"]) if "n" in g else 1.0
+    n = count(g["n"]) if "n" in g else 1.0
     if n is None:
         return None
     return Found("SET", duration(n * (2 if "other" in g else 1), unit))
@@ -60,7 +49,7 @@ def duration_(g: dict[str, str], ctx: Context) -> Found | None:
         return None  # "a year-earlier loss": the unit belongs to the word after it
     word = g["u"].lower()
     unit = UNITS[word]
-    n = _count(g["n"])
+    n = count(g["n"])
     text = ctx.text[ctx.start : ctx.end].lower()
     if n is not None:
         if n <= 0:
@@ -81,7 +70,7 @@ def duration_range(g: dict[str, str], ctx: Context) -> list[Found] | None:
     """ "10-12 hours", "two to three years": two durations, the first borrowing the unit."""
     m = ctx.match
     second = duration_(g, ctx)
-    first = _count(g["n1"])
+    first = count(g["n1"])
     if m is None or second is None or first is None or first <= 0:
         return None
     unit = UNITS[g["u"].lower()]

@@ -13,8 +13,8 @@ from sitegen.temporal import points
 from sitegen.temporal.absolute import calendar_date
 from sitegen.temporal.clock import clock_time
 from sitegen.temporal.context import Context
-from sitegen.temporal.found import Found, date_found, duration, is_capitalised
-from sitegen.temporal.lexicon import DAY_PARTS, MONTHS, REFS, UNITS, VAGUE, WEEKDAYS, number
+from sitegen.temporal.found import Found, count, date_found, duration, is_capitalised
+from sitegen.temporal.lexicon import DAY_PARTS, MONTHS, REFS, UNITS, WEEKDAYS
 from sitegen.temporal.points import Point
 
 # Unit codes -> the granularity of a date named by that unit ("last week" is a week).
@@ -29,22 +29,11 @@ def _words(s: str | None) -> str:
     return " ".join((s or "").lower().split())
 
 
-def _amount(word: str | None) -> float | None:
-    """The number of a count ("two", "3", "a"); ``None`` for vague or missing counts."""
-    if word is None or _words(word) in VAGUE:
-        return None
-    try:
-        return float(word)
-    except ValueError:
-        n = number(word)
-        return float(n) if n is not None else None
-
-
 def ago(g: dict[str, str], ctx: Context) -> Found | None:
     unit = UNITS[g["u"].lower()]
     direction = _words(g["dir"])
     back = direction in _BACK
-    n = _amount(g.get("n"))
+    n = count(g.get("n"))
     if n is None:
         if "n" in g or unit in ("Y", "DE", "M", "W", "D", "CE"):
             return Found("DATE", "PAST_REF" if back else "FUTURE_REF")
@@ -134,7 +123,7 @@ def rel_unit(g: dict[str, str], ctx: Context) -> Found | None:
     unit = UNITS[word]
     plural = word.endswith("s") and word not in ("hrs", "mins", "secs", "yrs", "wks")
     if "n" in g or "first" in g or (plural and rel.startswith("the")):
-        amount = _amount(g.get("n")) if "n" in g else (None if plural else 1.0)
+        amount = count(g.get("n")) if "n" in g else (None if plural else 1.0)
         if "n" in g and amount is not None and amount != int(amount):
             return Found("DURATION", duration(amount, unit))
         if rel in ("last", "this", "next") and "n" not in g:
