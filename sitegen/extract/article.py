@@ -24,7 +24,7 @@ from sitegen.extract.dating import Dating, date_sentence
 from sitegen.extract.entities import LowerCaseWords, canonical, find_names
 from sitegen.extract.linking import AliasIndex, Link
 from sitegen.extract.sentences import plain, split_sentences
-from sitegen.extract.titles import make_title
+from sitegen.extract.titles import announcement, make_title
 from sitegen.extract.words import content_words, stem_set
 from sitegen.model import Article, Event, Mention, Source
 from sitegen.temporal import Timex
@@ -137,13 +137,16 @@ def extract_from_timexes(
             continue
         for one in (dating, *dating.also):
             a, b = one.clause or (start, end)
+            title_start = a
+            if one.announced and one.cue is not None:
+                title_start += announcement(text[a:b], one.cue - a) or 0
             extraction.candidates.append(
                 Candidate(
                     _source(article.id, sentence, timexes, one.timex),
                     one.date,
                     one.modifier,
                     make_title(
-                        plain(_undated(text, a, b, timexes, one.timex)),
+                        plain(_undated(text, title_start, b, timexes, one.timex)),
                         sentence_names,
                         entity_of,
                         person,

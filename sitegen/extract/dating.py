@@ -119,6 +119,8 @@ class Dating:
     but died five days later")."""
     clause: tuple[int, int] | None = None
     """For an event of ``also``: the offsets of its clause."""
+    cue: int | None = None
+    """Offset of the words that announce a plan ("prepared to"), if any."""
 
 
 def date_sentence(
@@ -161,10 +163,12 @@ def date_sentence(
         return Dating(best[2], best[3], best[0], "content", reported=bool(reports), also=also)
     if not reports and not content:
         return None
-    announced = bool(content) or bool(_PLANNING.search(sentence))
+    plan = _PLANNING.search(sentence)
+    announced = bool(content) or plan is not None
+    cue = start + plan.start() if plan else None
     if report:
-        return Dating(report[1], None, report[0], "report", announced, bool(reports))
-    return Dating(report_date, None, None, "published", announced, bool(reports))
+        return Dating(report[1], None, report[0], "report", announced, bool(reports), cue=cue)
+    return Dating(report_date, None, None, "published", announced, bool(reports), cue=cue)
 
 
 def _own_clause(

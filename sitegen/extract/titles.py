@@ -71,6 +71,21 @@ def make_title(sentence: str, names: list[str], canonical: dict[str, str], perso
     return _capitalise(_cut(text))
 
 
+_PARTICIPLE_RE = re.compile(
+    r",\s+(?:saying|adding|announcing|warning|promising|vowing|offering)\s+(?:that\s+)?"
+)
+
+
+def announcement(sentence: str, cue: int) -> int | None:
+    """Where the clause announcing a plan starts, when a reporting participle introduces it
+    ("Putin mentioned the missile, saying he was prepared to arrange another launch"): the
+    plan, not the mention, is the news. ``cue`` is the offset of the planning words."""
+    found = None
+    for match in _PARTICIPLE_RE.finditer(sentence, 0, cue):
+        found = match.end()
+    return found
+
+
 def _drop_lead_clause(text: str) -> str:
     first = text.split(None, 1)[0].lower() if text else ""
     if first not in _LEAD_WORDS:

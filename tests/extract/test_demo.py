@@ -32,7 +32,11 @@ def test_statements_at_the_q_and_a_are_dated_to_the_report(demo) -> None:
         ("arrange another launch",),
     ]:
         assert find(events, *words).date == DAY
-    assert find(events, "arrange another launch").announced
+    offer = find(events, "arrange another launch")
+    assert (
+        offer.announced
+        and offer.title == "Putin was prepared to arrange another launch toward Ukraine"
+    )
 
 
 def test_curated_events_get_the_seed_as_a_source(demo) -> None:
