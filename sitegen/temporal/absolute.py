@@ -73,6 +73,7 @@ def _day(ctx: Context, y: int | None, m: int, d: int, of: str | None = None) -> 
 
 
 def iso(g: dict[str, str], ctx: Context) -> Found | None:
+    """Handles "2024-12-19", "2024-12-19T15:00"."""
     day = safe_date(int(g["y"]), int(g["m"]), int(g["d"]))
     if day is None:
         return None
@@ -81,6 +82,8 @@ def iso(g: dict[str, str], ctx: Context) -> Found | None:
 
 
 def numeric(g: dict[str, str], ctx: Context) -> Found | None:
+    """Handles "12/19/2024" (month first, as in US news, unless the first number is above 12)
+    and "19.12.2024" (day first)."""
     a, b = int(g["a"]), int(g["b"])
     y = full_year(g["y"], ctx.dct)
     month, day = (b, a) if g["sep"] == "." or a > 12 else (a, b)
@@ -88,6 +91,7 @@ def numeric(g: dict[str, str], ctx: Context) -> Found | None:
 
 
 def year_range(g: dict[str, str], ctx: Context) -> list[Found] | None:
+    """Handles "1914-1918", "1939-45": two years."""
     m = ctx.match
     y1 = int(g["y1"])
     y2 = int(g["y2"]) if len(g["y2"]) == 4 else y1 // 100 * 100 + int(g["y2"])
@@ -101,6 +105,7 @@ def year_range(g: dict[str, str], ctx: Context) -> list[Found] | None:
 
 
 def bc_range(g: dict[str, str], ctx: Context) -> list[Found]:
+    """Handles "499-493 BC": two years before the common era."""
     m = ctx.match
     spans = [m.span("bc_range__y1"), (m.start("bc_range__y2"), m.end())]
     return [
@@ -110,6 +115,7 @@ def bc_range(g: dict[str, str], ctx: Context) -> list[Found]:
 
 
 def bc(g: dict[str, str], ctx: Context) -> Found | None:
+    """Handles "480 BC" (``BC0480``), "AD 9"."""
     if "ad" in g:
         return Found("DATE", f"{int(g['ad']):04d}")
     if g["era"].upper().startswith("B"):
@@ -118,7 +124,7 @@ def bc(g: dict[str, str], ctx: Context) -> Found | None:
 
 
 def calendar_date(g: dict[str, str], ctx: Context) -> Found | None:
-    """ "Dec. 19, 2024", "19 December", "the 5th of May", "Thursday, December 19"."""
+    """Handles "Dec. 19, 2024", "19 December", "the 5th of May", "Thursday, December 19"."""
     lower_case = not is_capitalised(g["m"]) and not ctx.text[ctx.start : ctx.end].islower()
     if g["m"].lower().rstrip(".") in _AMBIGUOUS_MONTHS and lower_case and "y" not in g:
         return None
@@ -129,7 +135,7 @@ def calendar_date(g: dict[str, str], ctx: Context) -> Found | None:
 
 
 def day_range(g: dict[str, str], ctx: Context) -> list[Found] | None:
-    """ "6-7 January 1916": two dates, the first borrowing the second's month and year."""
+    """Handles "6-7 January 1916": two dates, the first borrowing the second's month and year."""
     m = ctx.match
     second = calendar_date({k: g[k] for k in ("d2", "m", "y") if k in g} | {"d": g["d2"]}, ctx)
     first = calendar_date({"m": g["m"], "d": g["d1"]} | ({"y": g["y"]} if "y" in g else {}), ctx)
@@ -142,12 +148,14 @@ def day_range(g: dict[str, str], ctx: Context) -> list[Found] | None:
 
 
 def month_year(g: dict[str, str], ctx: Context) -> Found | None:
+    """Handles "March 2022", "June of 1944"."""
     if g["m"].lower() in ("may", "march") and not is_capitalised(g["m"]):
         return None
     return date_found(points.month(full_year(g["y"], ctx.dct), month_of(g["m"])))
 
 
 def month(g: dict[str, str], ctx: Context) -> Found | None:
+    """Handles "in July": a capitalised month name alone, its year inferred."""
     word = g["m"]
     bare = word.lower().rstrip(".")
     if not is_capitalised(word) or (len(bare) == 3 and not word.endswith(".") and bare != "may"):
@@ -159,6 +167,7 @@ def month(g: dict[str, str], ctx: Context) -> Found | None:
 
 
 def decade(g: dict[str, str], ctx: Context) -> Found | None:
+    """Handles "the 1990s" (``199``), "the '90s"; "the 1800s" is a century (``18``)."""
     digits = g["y"].lstrip("'")
     before = ctx.text[max(0, ctx.start - 12) : ctx.start].lower()
     if len(digits) == 2 and (
@@ -173,6 +182,7 @@ def decade(g: dict[str, str], ctx: Context) -> Found | None:
 
 
 def century(g: dict[str, str], ctx: Context) -> Found | None:
+    """Handles "the 19th century" (``18``)."""
     n = day_of(g["n"])
     if not 0 < n <= 21:
         return None
@@ -181,7 +191,7 @@ def century(g: dict[str, str], ctx: Context) -> Found | None:
 
 
 def spelled_year(g: dict[str, str], ctx: Context) -> Found | None:
-    """ "nineteen ninety-six", "the year two thousand": years as spoken in broadcast news."""
+    """Handles "nineteen ninety-six", "the year two thousand": years as spoken in broadcast news."""
     if "k" in g:
         y = 2000 + (number(g["u"]) or 0 if "u" in g else 0)
     else:
@@ -193,7 +203,7 @@ def spelled_year(g: dict[str, str], ctx: Context) -> Found | None:
 
 
 def spelled_decade(g: dict[str, str], ctx: Context) -> Found:
-    """ "the nineties": the decade of the DCT's century before it, or the one before that."""
+    """Handles "the nineties": the decade of the DCT's century before it, or the one before that."""
     tens = SPELLED_DECADES[g["d"].lower()]
     y = ctx.dct.year // 100 * 100 + tens
     if y > ctx.dct.year:
@@ -202,6 +212,7 @@ def spelled_decade(g: dict[str, str], ctx: Context) -> Found:
 
 
 def year(g: dict[str, str], ctx: Context) -> Found | None:
+    """Handles "2022", "fiscal 1998", "the year 2014"; not a count ("2000 troops") or a name."""
     y = int(g["y"])
     if "fy" not in g:
         if not ctx.narrative and not 1800 <= y <= ctx.dct.year + 30:
@@ -216,6 +227,7 @@ def year(g: dict[str, str], ctx: Context) -> Found | None:
 
 
 def short_year(g: dict[str, str], ctx: Context) -> Found:
+    """Handles "'99" after a space."""
     return date_found(points.year(full_year(g["y"], ctx.dct)))
 
 

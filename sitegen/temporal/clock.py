@@ -15,7 +15,7 @@ from sitegen.temporal.points import Point
 
 
 def clock_time(g: dict[str, str]) -> str | None:
-    """ "15:30", "3 pm", "430pm" as ``HH:MM``; ``None`` if not a time of day."""
+    """Handles "15:30", "3 pm", "430pm" as ``HH:MM``; ``None`` if not a time of day."""
     h = int(g["h"])
     minute = int(g.get("mi", "0"))
     ap = g.get("ap", "").lower()
@@ -27,6 +27,7 @@ def clock_time(g: dict[str, str]) -> str | None:
 
 
 def clock(g: dict[str, str], ctx: Context) -> Found | None:
+    """Handles "3 p.m. EST", "15:30", "9 a.m. Tuesday": a time of the day named or of the reference day."""
     hhmm = clock_time(g)
     if hhmm is None:
         return None
@@ -39,6 +40,7 @@ def clock(g: dict[str, str], ctx: Context) -> Found | None:
 
 
 def noon(g: dict[str, str], ctx: Context) -> Found | None:
+    """Handles "noon", "midday", "midnight"."""
     if is_capitalised(g["w"]) and not re.search(r"(?:^|[.!?\n])\W*$", ctx.text[: ctx.start]):
         return None  # "High Noon"
     anchor = ctx.anchor
@@ -47,6 +49,7 @@ def noon(g: dict[str, str], ctx: Context) -> Found | None:
 
 
 def oclock(g: dict[str, str], ctx: Context) -> Found | None:
+    """Handles "ten o'clock"."""
     h = number(g["h"])
     if h is None or not 1 <= h <= 12:
         return None

@@ -24,6 +24,7 @@ class Found(NamedTuple):
 
 
 def date_found(point: Point, mod: str = "") -> Found:
+    """A DATE (or TIME, if the point has a time of day) for ``point``."""
     return Found("TIME" if point.clock else "DATE", point.value(), point, mod)
 
 
@@ -77,10 +78,12 @@ def full_year(text: str, dct: dt.date) -> int:
 
 
 def month_of(word: str) -> int:
+    """The month number of a month word ("Sept." -> 9)."""
     return MONTHS[" ".join(word.lower().split())]
 
 
 def day_of(word: str) -> int:
+    """The day of a written day ("19th", "third" -> 19, 3)."""
     word = word.lower()
     if word in ORDINALS:
         return ORDINALS[word]
@@ -88,6 +91,7 @@ def day_of(word: str) -> int:
 
 
 def safe_date(y: int, m: int, d: int) -> dt.date | None:
+    """The date, or ``None`` if there is no such day (30 February)."""
     try:
         return dt.date(y, m, d)
     except ValueError:
@@ -95,4 +99,5 @@ def safe_date(y: int, m: int, d: int) -> dt.date | None:
 
 
 def is_capitalised(word: str) -> bool:
+    """Whether ``word`` begins with a capital letter."""
     return word[:1].isupper()

@@ -29,6 +29,7 @@ def _relative_year(rel: str | None, ctx: Context) -> int | None:
 
 
 def quarter(g: dict[str, str], ctx: Context) -> Found | None:
+    """Handles "the third quarter", "fourth-quarter", "the first quarter of 1998"."""
     words = ctx.text[ctx.start : ctx.end].lower()
     if words.startswith("the") and "-quarter" in words:
         return None  # "the third-quarter loss": the adjective without its article
@@ -45,7 +46,7 @@ def quarter(g: dict[str, str], ctx: Context) -> Found | None:
 
 
 def quarter_relative(g: dict[str, str], ctx: Context) -> Found | None:
-    """ "the latest quarter", "the year-ago period", "the quarter" (the one last mentioned)."""
+    """Handles "the latest quarter", "the year-ago period", "the quarter" (the one last mentioned)."""
     words = ctx.text[ctx.start : ctx.end].lower()
     rel = (g.get("rel") or "").lower()
     if rel in ("first", "second", "third", "fourth") or not (rel or words.startswith("the")):
@@ -72,7 +73,7 @@ def _compared(point: Point) -> Found:
 
 
 def year_ago(g: dict[str, str], ctx: Context) -> Found:
-    """ "year-earlier profit": the year before the quarter last mentioned, or before the DCT."""
+    """Handles "year-earlier profit": the year before the quarter last mentioned, or before the DCT."""
     anchor = ctx.anchor
     if anchor is not None and anchor.gran == "Q":
         return _compared(points.shift(anchor, "Y", -1))
@@ -80,13 +81,13 @@ def year_ago(g: dict[str, str], ctx: Context) -> Found:
 
 
 def period_end(g: dict[str, str], ctx: Context) -> Found:
-    """ "by year-end", "at month's end": the end of the current (or narrated) year or month."""
+    """Handles "by year-end", "at month's end": the end of the current (or narrated) year or month."""
     gran = {"year": "Y", "month": "M", "week": "W"}[g["u"].lower()]
     return date_found(points.at(ctx.reference(), gran), mod="END")
 
 
 def the_year(g: dict[str, str], ctx: Context) -> Found | None:
-    """ "the fiscal year", "the full year"; "the year ended June 30" is a year-long duration."""
+    """Handles "the fiscal year", "the full year"; "the year ended June 30" is a year-long duration."""
     if "ended" in g:
         return Found("DURATION", "P1Y")
     if "kind" not in g:
@@ -95,6 +96,7 @@ def the_year(g: dict[str, str], ctx: Context) -> Found | None:
 
 
 def half(g: dict[str, str], ctx: Context) -> Found | None:
+    """Handles "the first half of 1999" (``1999-H1``)."""
     h = 2 if g["h"].lower() in ("second", "2nd", "latter") else 1
     year = int(g["y"]) if "y" in g else _relative_year(g.get("rel"), ctx)
     if year is None:
@@ -105,6 +107,7 @@ def half(g: dict[str, str], ctx: Context) -> Found | None:
 
 
 def season(g: dict[str, str], ctx: Context) -> Found | None:
+    """Handles "summer 2009", "last fall", "the spring of 1918"; not the verbs "fall" and "spring"."""
     code = SEASONS[g["s"].lower()]
     rel = " ".join((g.get("rel") or "").lower().split())
     words = ctx.text[ctx.start : ctx.end].lower()
@@ -130,6 +133,7 @@ def season(g: dict[str, str], ctx: Context) -> Found | None:
 
 
 def holiday(g: dict[str, str], ctx: Context) -> Found | None:
+    """Handles "Christmas", "Thanksgiving", "Easter", "New Year's Eve"."""
     name = " ".join(g["h"].lower().split())
     rel = (g.get("rel") or "").lower()
     if rel and rel not in ("this", "last", "next"):

@@ -75,23 +75,28 @@ _RANK = {gran: i for i, gran in enumerate(ORDER)} | {"H": ORDER.index("Y")}
 
 
 def year(y: int) -> Point:
+    """The year ``y``."""
     return Point(dt.date(y, 1, 1), "Y")
 
 
 def month(y: int, m: int) -> Point:
+    """The month ``m`` of year ``y``."""
     return Point(dt.date(y, m, 1), "M")
 
 
 def quarter(y: int, q: int) -> Point:
+    """The quarter ``q`` of year ``y``."""
     return Point(dt.date(y, 3 * q - 2, 1), "Q")
 
 
 def season(y: int, code: str) -> Point:
+    """The season ``code`` (SP, SU, FA, WI) of year ``y``."""
     # Winter 2009 is the winter that starts in December 2009 in TIMEX3's naming, 2009-WI.
     return Point(dt.date(y, SEASON_MONTH[code], 1), "S", season=code)
 
 
 def week(day: dt.date, weekend: bool = False) -> Point:
+    """The (ISO) week, or its weekend, that holds ``day``."""
     return Point(day - dt.timedelta(days=day.weekday()), "WE" if weekend else "W")
 
 

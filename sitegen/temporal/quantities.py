@@ -29,6 +29,7 @@ _HALF = {"TH": "PT30M", "D": "PT12H", "Y": "P6M", "M": "P2W", "DE": "P5Y", "CE":
 
 
 def set_(g: dict[str, str], ctx: Context) -> Found | None:
+    """Handles "annual", "daily", "every Monday", "each year", "twice a week"."""
     if "w" in g:
         return Found("SET", SET_WORDS[g["w"].lower()])
     if "wd" in g:
@@ -43,6 +44,7 @@ def set_(g: dict[str, str], ctx: Context) -> Found | None:
 
 
 def duration_(g: dict[str, str], ctx: Context) -> Found | None:
+    """Handles "23 years", "a month", "five-hour", "several days" (``PXD``); not ages."""
     if "old" in g or re.match(r"[-\s]+old\b", ctx.text[ctx.end : ctx.end + 6]):
         return None  # an age
     if re.match(r"-[a-z]", ctx.text[ctx.end : ctx.end + 2]):
@@ -67,7 +69,7 @@ def duration_(g: dict[str, str], ctx: Context) -> Found | None:
 
 
 def duration_range(g: dict[str, str], ctx: Context) -> list[Found] | None:
-    """ "10-12 hours", "two to three years": two durations, the first borrowing the unit."""
+    """Handles "10-12 hours", "two to three years": two durations, the first borrowing the unit."""
     m = ctx.match
     second = duration_(g, ctx)
     first = count(g["n1"])
@@ -81,12 +83,13 @@ def duration_range(g: dict[str, str], ctx: Context) -> list[Found] | None:
 
 
 def half_unit(g: dict[str, str], ctx: Context) -> Found | None:
+    """Handles "half an hour" (``PT30M``), "half a century"."""
     value = _HALF.get(UNITS[g["u"].lower()])
     return Found("DURATION", value) if value else None
 
 
 def bare_unit(g: dict[str, str], ctx: Context) -> Found | None:
-    """ "for years" (``PXY``), "a long day" (``P1D``), "over the weekend"."""
+    """Handles "for years" (``PXY``), "a long day" (``P1D``), "over the weekend"."""
     word = g["u"].lower()
     before = ctx.text[max(0, ctx.start - 12) : ctx.start]
     if before.endswith("-") or ctx.text.startswith("-", ctx.end):

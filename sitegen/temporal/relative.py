@@ -30,6 +30,7 @@ def _words(s: str | None) -> str:
 
 
 def ago(g: dict[str, str], ctx: Context) -> Found | None:
+    """Handles "two years ago" (from the DCT), "three days later" (from the last date mentioned)."""
     unit = UNITS[g["u"].lower()]
     direction = _words(g["dir"])
     back = direction in _BACK
@@ -50,6 +51,7 @@ def ago(g: dict[str, str], ctx: Context) -> Found | None:
 
 
 def rel_weekday(g: dict[str, str], ctx: Context) -> Found | None:
+    """Handles "last Friday", "next Monday", "the following Tuesday"."""
     rel = _words(g["rel"])
     wd = WEEKDAYS[g["wd"].lower()]
     if rel in ("last", "past", "previous"):
@@ -78,6 +80,7 @@ def _day_part(day: dt.date, part: str | None, g: dict[str, str] | None = None) -
 
 
 def rel_month(g: dict[str, str], ctx: Context) -> Found | None:
+    """Handles "last March", "this September", "the following May"."""
     rel = _words(g["rel"])
     word = g["m"]
     if word.lower() in ("may", "march", "mar") and not is_capitalised(word):
@@ -98,6 +101,7 @@ def rel_month(g: dict[str, str], ctx: Context) -> Found | None:
 
 
 def rel_part(g: dict[str, str], ctx: Context) -> Found | None:
+    """Handles "this morning", "last night", "tomorrow evening"."""
     rel = _words(g["rel"])
     part = g["part"].lower()
     if rel in ("yesterday", "today", "tomorrow", "tonight", "tmr", "tmrw", "tdy"):
@@ -118,6 +122,7 @@ def rel_part(g: dict[str, str], ctx: Context) -> Found | None:
 
 
 def rel_unit(g: dict[str, str], ctx: Context) -> Found | None:
+    """Handles "last week", "next year", "the following day", "the past three months"."""
     rel = _words(g["rel"])
     word = g["u"].lower()
     unit = UNITS[word]
@@ -160,6 +165,7 @@ def rel_unit(g: dict[str, str], ctx: Context) -> Found | None:
 
 
 def deictic(g: dict[str, str], ctx: Context) -> Found | None:
+    """Handles "today", "yesterday", "tomorrow", "tonight", "the day before yesterday"."""
     word = g["w"].lower()
     if ctx.narrative and word == "today" and "pre" not in g and "part" not in g:
         return Found("DATE", "PRESENT_REF")  # a history's "today" is the writer's present
@@ -172,6 +178,7 @@ def deictic(g: dict[str, str], ctx: Context) -> Found | None:
 
 
 def weekday(g: dict[str, str], ctx: Context) -> Found | None:
+    """Handles "Thursday" (the nearest one in the tense's direction), "Fridays" (a SET)."""
     word = g["wd"]
     lower = word.lower()
     if len(lower.rstrip(".")) <= 4 and not (is_capitalised(word) or ctx.text.islower()):
@@ -188,6 +195,7 @@ def weekday(g: dict[str, str], ctx: Context) -> Found | None:
 
 
 def part(g: dict[str, str], ctx: Context) -> Found | None:
+    """Handles "in the morning", "overnight": a part of the reference day."""
     word = g["part"].lower()
     if word.endswith("s") and word != "overnight" or ctx.text.startswith(" of ", ctx.end):
         return None  # "on the night of April 18": the date that follows says it
@@ -199,6 +207,7 @@ def part(g: dict[str, str], ctx: Context) -> Found | None:
 
 
 def ref(g: dict[str, str], ctx: Context) -> Found | None:
+    """Handles "now" (``PRESENT_REF``), "recently" (``PAST_REF``), "the future" (``FUTURE_REF``)."""
     word = _words(g["w"])
     if word == "future" and not _FUTURE_NOUN.search(ctx.text, max(0, ctx.start - 12), ctx.start):
         return None  # "future talks": an adjective
