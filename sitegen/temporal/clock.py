@@ -27,7 +27,8 @@ def clock_time(g: dict[str, str]) -> str | None:
 
 
 def clock(g: dict[str, str], ctx: Context) -> Found | None:
-    """Handles "3 p.m. EST", "15:30", "9 a.m. Tuesday": a time of the day named or of the reference day."""
+    """Handles "3 p.m. EST", "15:30", "9 a.m. Tuesday":
+    a time of the day named or of the reference day."""
     hhmm = clock_time(g)
     if hhmm is None:
         return None

@@ -46,7 +46,8 @@ def quarter(g: dict[str, str], ctx: Context) -> Found | None:
 
 
 def quarter_relative(g: dict[str, str], ctx: Context) -> Found | None:
-    """Handles "the latest quarter", "the year-ago period", "the quarter" (the one last mentioned)."""
+    """
+    andles "the latest quarter", "the year-ago period", "the quarter" (the one last mentioned)."""
     words = ctx.text[ctx.start : ctx.end].lower()
     rel = (g.get("rel") or "").lower()
     if rel in ("first", "second", "third", "fourth") or not (rel or words.startswith("the")):
@@ -73,7 +74,8 @@ def _compared(point: Point) -> Found:
 
 
 def year_ago(g: dict[str, str], ctx: Context) -> Found:
-    """Handles "year-earlier profit": the year before the quarter last mentioned, or before the DCT."""
+    """Handles "year-earlier profit":
+    the year before the quarter last mentioned, or before the DCT."""
     anchor = ctx.anchor
     if anchor is not None and anchor.gran == "Q":
         return _compared(points.shift(anchor, "Y", -1))
@@ -81,13 +83,15 @@ def year_ago(g: dict[str, str], ctx: Context) -> Found:
 
 
 def period_end(g: dict[str, str], ctx: Context) -> Found:
-    """Handles "by year-end", "at month's end": the end of the current (or narrated) year or month."""
+    """Handles "by year-end", "at month's end":
+    the end of the current (or narrated) year or month."""
     gran = {"year": "Y", "month": "M", "week": "W"}[g["u"].lower()]
     return date_found(points.at(ctx.reference(), gran), mod="END")
 
 
 def the_year(g: dict[str, str], ctx: Context) -> Found | None:
-    """Handles "the fiscal year", "the full year"; "the year ended June 30" is a year-long duration."""
+    """Handles "the fiscal year", "the full year";
+    "the year ended June 30" is a year-long duration."""
     if "ended" in g:
         return Found("DURATION", "P1Y")
     if "kind" not in g:
@@ -107,7 +111,8 @@ def half(g: dict[str, str], ctx: Context) -> Found | None:
 
 
 def season(g: dict[str, str], ctx: Context) -> Found | None:
-    """Handles "summer 2009", "last fall", "the spring of 1918"; not the verbs "fall" and "spring"."""
+    """Handles "summer 2009", "last fall", "the spring of 1918";
+    not the verbs "fall" and "spring"."""
     code = SEASONS[g["s"].lower()]
     rel = " ".join((g.get("rel") or "").lower().split())
     words = ctx.text[ctx.start : ctx.end].lower()
