@@ -64,7 +64,11 @@ PREFIXES = STARTERS | _words(*_PHRASES) | {
     "dawn", "dusk", "other", "year", "more", "less", "hundred", "dozen", "couple", "few",
 }  # fmt: skip
 # A digit inside a number ("3,000", "2.5", "$40") starts nothing the scanner would accept.
-_TRIGGER = re.compile(rf"(?<!\w)(?:(?<![.,$£€#/])\d|(?:{alternation(TRIGGERS)})(?!\w))")
+# Nor does an amount ("12 percent", "3 million").
+_TRIGGER = re.compile(
+    r"(?<!\w)(?:(?<![.,$£€#/])\d(?![\d.,]*\s*(?:%|percent|per\s+cent|million|billion|trillion))"
+    rf"|(?:{alternation(TRIGGERS)})(?!\w))"
+)
 # The run of prefix words before a trigger, matched backwards in the reversed text: one call of
 # the regex engine per trigger instead of a Python loop over characters.
 _CHAIN_BACK = re.compile(
