@@ -24,6 +24,8 @@ from sitegen.temporal.points import Point
 
 _AMBIGUOUS_MONTHS = {"may", "march", "mar", "jan", "jun", "sept", "august", "aug"}
 _MAY_VERB = re.compile(r"\s+(?:I|we|you|he|she|it|they|God|be|have|not|also|well)\b")
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|their|my|your|our|its)\s+$")  # "in his 60s"
+_VERB_AFTER = re.compile(r"\s+(?:was|has|is|as|its|this)\b")
 _COUNT_NOUN = re.compile(r"\s+(?:[a-z]+s|people|men|staff|police|aircraft|feet|km|yen)\b")
 # Words before a number that make it a name or a reference, not a year: "Windows 2000".
 _NAME_WORDS = {
@@ -172,7 +174,7 @@ def decade(g: dict[str, str], ctx: Context) -> Found | None:
     before = ctx.text[max(0, ctx.start - 12) : ctx.start].lower()
     if len(digits) == 2 and (
         not ctx.text[ctx.start : ctx.end].lower().startswith(("the", "'"))
-        or re.search(r"\b(?:his|her|their|my|your|our|its)\s+$", before)
+        or _POSSESSIVE_BEFORE.search(before)
     ):
         return None
     y = full_year(digits, ctx.dct) if len(digits) == 2 else int(digits)
@@ -218,7 +220,7 @@ def year(g: dict[str, str], ctx: Context) -> Found | None:
         if not ctx.narrative and not 1800 <= y <= ctx.dct.year + 30:
             return None
         after = ctx.text[ctx.end : ctx.end + 24]
-        if _COUNT_NOUN.match(after) and not re.match(r"\s+(?:was|has|is|as|its|this)\b", after):
+        if _COUNT_NOUN.match(after) and not _VERB_AFTER.match(after):
             return None
         before = ctx.text[max(0, ctx.start - 20) : ctx.start].split()
         if before and before[-1].lower().rstrip(".") in _NAME_WORDS:

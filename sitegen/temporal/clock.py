@@ -13,6 +13,8 @@ from sitegen.temporal.found import (
 from sitegen.temporal.lexicon import number
 from sitegen.temporal.points import Point
 
+_SENTENCE_START = re.compile(r"[.!?\n]\W*$")
+
 
 def clock_time(g: dict[str, str]) -> str | None:
     """Handles "15:30", "3 pm", "430pm" as ``HH:MM``; ``None`` if not a time of day."""
@@ -42,7 +44,8 @@ def clock(g: dict[str, str], ctx: Context) -> Found | None:
 
 def noon(g: dict[str, str], ctx: Context) -> Found | None:
     """Handles "noon", "midday", "midnight"."""
-    if is_capitalised(g["w"]) and not re.search(r"(?:^|[.!?\n])\W*$", ctx.text[: ctx.start]):
+    before = ctx.text[max(0, ctx.start - 4) : ctx.start]
+    if is_capitalised(g["w"]) and ctx.start > 4 and not _SENTENCE_START.search(before):
         return None  # "High Noon"
     anchor = ctx.anchor
     day = anchor.day if anchor is not None and anchor.gran == "D" else ctx.dct

@@ -21,6 +21,8 @@ from sitegen.temporal.found import (
 from sitegen.temporal.lexicon import HOLIDAYS, SEASONS
 from sitegen.temporal.points import Point
 
+_OF_AFTER = re.compile(r"\s+of\b")
+
 
 def _relative_year(rel: str | None, ctx: Context) -> int | None:
     if not rel:
@@ -118,7 +120,7 @@ def season(g: dict[str, str], ctx: Context) -> Found | None:
     words = ctx.text[ctx.start : ctx.end].lower()
     if g["s"].lower() in ("fall", "spring") and not (rel or "y" in g or words.startswith("the")):
         return None
-    if "y" not in g and re.match(r"\s+of\b", ctx.text[ctx.end : ctx.end + 4]):
+    if "y" not in g and _OF_AFTER.match(ctx.text, ctx.end):
         return None  # "the fall of Paris"
     if "y" in g:
         return date_found(points.season(int(g["y"]), code))

@@ -21,6 +21,8 @@ _BARE_BEFORE = re.compile(
     r"\b(?:for|over|in|within|after|took|take|takes|taking|lasted|lasting|spent|spend|than)\s+$",
     re.I,
 )
+_OLD_AFTER = re.compile(r"[-\s]+old\b")  # "five years old": an age
+_COMPOUND_AFTER = re.compile(r"-[a-z]")  # "a year-earlier loss"
 _DETERMINER_BEFORE = re.compile(
     r"\b(?:the|that|this|a|one|each|every|per|same|his|her|its|their|my|our|your)\s+$",
     re.I,
@@ -45,9 +47,9 @@ def set_(g: dict[str, str], ctx: Context) -> Found | None:
 
 def duration_(g: dict[str, str], ctx: Context) -> Found | None:
     """Handles "23 years", "a month", "five-hour", "several days" (``PXD``); not ages."""
-    if "old" in g or re.match(r"[-\s]+old\b", ctx.text[ctx.end : ctx.end + 6]):
+    if "old" in g or _OLD_AFTER.match(ctx.text, ctx.end):
         return None  # an age
-    if re.match(r"-[a-z]", ctx.text[ctx.end : ctx.end + 2]):
+    if _COMPOUND_AFTER.match(ctx.text, ctx.end):
         return None  # "a year-earlier loss": the unit belongs to the word after it
     word = g["u"].lower()
     unit = UNITS[word]
