@@ -11,10 +11,11 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sitegen.config import Config
 from sitegen.errors import Report, SitegenError
-from sitegen.incremental import BuildRecord, SiteState, problems_of, replay, scan_inputs
+from sitegen.incremental import BuildRecord, SiteState, problems_of, replay
 from sitegen.model import Site
 from sitegen.outputs import update_output
 from sitegen.theme_dirs import theme_dirs
@@ -57,18 +58,20 @@ def build(
     force: bool = False,
     cache: bool = True,
     state: SiteState | None = None,
+    changed: set[Path] | None = None,
 ) -> BuildResult:
     """Build the site into ``config.output_dir``; raise SitegenError on a fatal problem.
 
     With ``strict``, any reported problem fails the build before anything is written. ``state``
     carries what earlier builds computed (the dev server keeps one); by default it is read from
-    the site's cache folder, or starts empty with ``cache=False``.
+    the site's cache folder, or starts empty with ``cache=False``. ``changed`` lists the files
+    that changed since the last build with this ``state``, when a watcher knows (None: any).
     """
     state = state or SiteState.open(config, use_cache=cache)
     timings: dict[str, float] = {}
     report = Report()
     with _timed(timings, "read"):
-        inputs = scan_inputs(config)
+        inputs = state.scan(changed)
         record = state.record if state.up_to_date(inputs) else None
         if record is None:
             site = state.read_site(inputs, report)

@@ -46,7 +46,15 @@ def output_intact(output_dir: Path, outputs: dict[str, OutputFile]) -> bool:
     """True when every recorded file is still there as sitegen wrote it (size and mtime)."""
     if not (output_dir / MANIFEST).is_file():
         return False
-    return all(_on_disk(output_dir / path) == (f.size, f.mtime_ns) for path, f in outputs.items())
+    folder = str(output_dir)
+    for path, f in outputs.items():  # strings, not Paths: this runs for every file of a site
+        try:
+            stat = os.stat(os.path.join(folder, path))
+        except OSError:
+            return False
+        if stat.st_size != f.size or stat.st_mtime_ns != f.mtime_ns:
+            return False
+    return True
 
 
 def update_output(

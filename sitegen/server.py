@@ -132,14 +132,16 @@ class DevServer:
     def rebuild(self, changed: set[Path]) -> tuple[list[str], BuildResult | None]:
         """One build (runs on a worker thread): new settings first if sitegen.toml changed."""
         try:
+            known: set[Path] | None = changed
             if self.config is None or any(p.name == CONFIG_NAME for p in changed):
+                known = None  # new settings: look at everything again
                 config = self.load()
                 if config != self.config:
                     self.config = config
                     self.state = SiteState.open(config, prune=False)
                     self.state.lock = self.lock
             assert self.state is not None and self.config is not None
-            result = build(self.config, state=self.state)
+            result = build(self.config, state=self.state, changed=known)
         except SitegenError as exc:
             return [str(exc)], None
         except Exception as exc:  # a bug of sitegen's, not the user's: still keep serving

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from pathlib import Path
 
@@ -9,11 +10,13 @@ import pytest
 
 import sitegen.extract
 import sitegen.incremental
+from sitegen.articles import find_article_files
 from sitegen.build import build
 from sitegen.cache import CACHE_DIR, DiskCache
 from sitegen.cli import main
 from sitegen.config import load_config
-from sitegen.errors import SitegenError
+from sitegen.errors import Report, SitegenError
+from sitegen.incremental import find_articles
 
 SECOND = """\
 ---
@@ -187,3 +190,29 @@ def test_clean_refuses_a_folder_sitegen_did_not_make(make_site, capsys) -> None:
     (root / "output" / "mine.txt").write_text("keep", encoding="utf-8")
     assert main(["clean", "--site", str(root)]) == 2
     assert (root / "output" / "mine.txt").exists()
+
+
+def test_find_articles_agrees_with_find_article_files(make_site, tmp_path: Path) -> None:
+    root = make_site()
+    outside = tmp_path / "outside"
+    (outside / "dir").mkdir(parents=True)
+    (outside / "o.md").write_text("x", encoding="utf-8")
+    (outside / "dir" / "c.md").write_text("x", encoding="utf-8")
+    for name in ("sub/b.md", "x.txt", ".hidden.md", "dir.md/inner.md", "events/sub/e.md"):
+        (root / "content" / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / "content" / name).write_text("x", encoding="utf-8")
+    for name in ("s.txt", "s.yaml", "deep/m.md", "n.MD", "noext"):
+        (root / "seeds" / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / "seeds" / name).write_text("x", encoding="utf-8")
+    os.symlink(root / "content" / "bridge.md", root / "content" / "link-in.md")
+    os.symlink(outside / "o.md", root / "content" / "link-out.md")
+    os.symlink(outside / "dir", root / "content" / "linkdir")
+    os.symlink(outside / "dir", root / "seeds" / "linkdir.md")
+    config = load_config(root)
+    fast, slow = Report(), Report()
+    found = find_articles(config, fast)
+    assert found == find_article_files(
+        config.content_dir, config.seeds_dir, config.events_dir, config.root, slow
+    )
+    assert [str(e) for e in fast.errors] == [str(e) for e in slow.errors] != []
+    assert root / "content" / "link-in.md" in found
