@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from sitegen.temporal.lexicon import WEEKDAYS
+from sitegen.temporal.lexicon import WEEKDAYS, alternation
 from sitegen.temporal.points import Point, weekday
 
 _YEAR_LIKE = re.compile(r"[12](?<!\d[12])\d\d\d(?!\d)")  # starts with a class: a fast scan
@@ -27,40 +27,23 @@ _YEAR_AHEAD = re.compile(
     r"(?:[A-Z][a-z]+\.?\s*)?(?:\d{1,2}(?:st|nd|rd|th)?)?,?\s+(1\d\d\d|20\d\d)(?!\d)"
 )
 _SENTENCE = re.compile(r"[.!?;\n]\s")
-# Tense cues, as words and pairs of words; the nearest to the expression wins.
-_FUTURE = frozenset([
+# Tense cues; the nearest to the expression wins.
+_FUTURE = [
     "expected", "planned", "proposed", "payable", "effective", "due", "expire", "expires",
     "deadline", "will", "shall", "gonna", "scheduled", "upcoming", "tmr", "tmrw", "let's",
-])  # fmt: skip
-_FUTURE_PAIRS = frozenset(
-    [("going", "to"), ("plans", "to"), ("plan", "to"), ("set", "to"), ("is", "to")]
-    + [("are", "to"), ("see", "you"), ("can't", "wait"), ("join", "us"), ("this", "coming")]
+    "going to", "plans to", "plan to", "set to", "is to", "are to", "see you", "can't wait",
+    "join us", "this coming",
+]  # fmt: skip
+_PAST = [
+    "was", "were", "had", "did", "ago", "last", "yesterday", "earlier", "been", "began", "ended",
+    "took place",
+]  # fmt: skip
+_CUES = re.compile(
+    rf"(?<![\w'])(?:(?P<future>{alternation(_FUTURE)}|\w+'ll)|(?P<past>{alternation(_PAST)}))(?!\w)",
+    re.IGNORECASE,
 )
-_PAST = frozenset(
-    ["was", "were", "had", "did", "ago", "last", "yesterday", "earlier", "been", "began", "ended"]
-)
-_PAST_PAIRS = frozenset([("took", "place")])
-_TOKEN = re.compile(r"[a-z']+")
-_BE = frozenset(["be", "been", "being"])
-_CUE_WORDS = _FUTURE | _PAST | {w for pair in _FUTURE_PAIRS | _PAST_PAIRS for w in pair}
-
-
-def _cue(words: list[str], i: int, participles: bool) -> int:
-    """The tense that ``words[i]`` (with its neighbours) signals: 1, -1 or 0."""
-    w = words[i]
-    if w not in _CUE_WORDS and not (participles and w.endswith("ed")) and not w.endswith("'ll"):
-        return 0  # the common case, decided without building pairs
-    pair_before = (words[i - 1], w) if i > 0 else None
-    pair_after = (w, words[i + 1]) if i + 1 < len(words) else None
-    if w in _FUTURE or w.endswith("'ll") or pair_before in _FUTURE_PAIRS:
-        return 1
-    if pair_after in _FUTURE_PAIRS:
-        return 1
-    if w in _PAST or pair_before in _PAST_PAIRS or pair_after in _PAST_PAIRS:
-        return -1
-    if participles and len(w) > 4 and w.endswith("ed") and (i == 0 or words[i - 1] not in _BE):
-        return -1  # "opened in March", but not "to be completed by March"
-    return 0
+# A past participle right before the expression: "opened in March", not "to be completed by".
+_PARTICIPLE = re.compile(r"(?<!\bbe )(?<!\bbeen )\b\w{3,}ed\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 def is_narrative(text: str, dct: dt.date) -> bool:
@@ -132,19 +115,14 @@ class Context:
         cut_after = _SENTENCE.search(after)
         if cut_after:
             after = after[: cut_after.start()]
-        words = _TOKEN.findall(before.lower())
-        n = len(words)
         back = (0, 99)
-        for k in range(n - 1, -1, -1):
-            direction = _cue(words, k, participles=n - k <= 2)
-            if direction:
-                back = (direction, n - 1 - k)
-                break
-        words = _TOKEN.findall(after.lower())
-        for k in range(len(words)):
-            direction = _cue(words, k, participles=False)
-            if direction:
-                return direction if k < back[1] else back[0]
+        for m in _CUES.finditer(before):
+            back = (1 if m.group("future") else -1, len(before) - m.end())
+        if back[1] > 12 and _PARTICIPLE.search(before, max(0, len(before) - 30)):
+            back = (-1, 0)
+        m = _CUES.search(after)
+        if m is not None and m.start() < back[1]:
+            return 1 if m.group("future") else -1
         return back[0]
 
     def weekday(self, wd: int) -> dt.date:
