@@ -1,6 +1,7 @@
-"""Machine-readable outputs: events.json, timeline.json (TimelineJS3), feed.xml (Atom) and
-sitemap.xml. Pure functions from the model to bytes; deterministic (sorted keys and items, no
-"now": the feed's ``updated`` is the newest publication date)."""
+"""Machine-readable outputs: events.json, timeline.json (TimelineJS3), search.json (the theme
+script's filter and search index), feed.xml (Atom) and sitemap.xml. Pure functions from the
+model to bytes; deterministic (sorted keys and items, no "now": the feed's ``updated`` is the
+newest publication date)."""
 
 from __future__ import annotations
 
@@ -14,19 +15,26 @@ from markupsafe import escape
 
 from sitegen import __version__, urls
 from sitegen.dates import PartialDate, format_range
+from sitegen.grouping import (
+    articles_by_date,
+    events_by_article,
+    key_event_ids,
+    publication_names,
+    published_at,
+)
 from sitegen.model import Article, Event, Site
 from sitegen.urls import Urls
-from sitegen.views import articles_by_date, events_by_article, published_at
 
 # Characters XML 1.0 cannot carry, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
 
 
-def _json_bytes(data: Any) -> bytes:
+def _json_bytes(data: Any, indent: int | None = 2) -> bytes:
     """Sorted, indented, UTF-8 JSON in which ``<``, ``>`` and ``&`` are \\u-escaped, so that
     ``</script>`` cannot end a script element even if a page inlines the file."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2)
+    compact = None if indent else (",", ":")
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=indent, separators=compact)
     for char in "<>&\u2028\u2029":
         text = text.replace(char, f"\\u{ord(char):04x}")
     return (text + "\n").encode("utf-8")
@@ -94,6 +102,40 @@ def events_json(site: Site) -> bytes:
                 for a in _articles(site)
             ],
         }
+    )
+
+
+def _numbered(values: list[str], table: dict[str, int]) -> list[int]:
+    """Each distinct value's number in ``table`` (added when new): the index stores each
+    entity, tag and publication once."""
+    return [table.setdefault(v, len(table)) for v in dict.fromkeys(values)]
+
+
+def search_json(site: Site) -> bytes:
+    """The index the theme's script filters and searches, compact (it is fetched by browsers):
+    ``{"entities": [...], "tags": [slugs], "sources": [publications], "events": [[id, year,
+    title, summary, key, [entity numbers], [tag numbers], [source numbers]], ...]}``, events in
+    timeline order. Key is 1 for the key dates (as on the pages), else 0."""
+    events = _events(site)
+    key_ids = key_event_ids(events)
+    articles = {a.id: a for a in site.articles}
+    tables: tuple[dict[str, int], dict[str, int], dict[str, int]] = ({}, {}, {})
+    rows = [
+        [
+            e.id,
+            e.date.year,
+            e.title,
+            e.summary,
+            int(e.id in key_ids),
+            _numbered(e.entities, tables[0]),
+            _numbered([urls.tag_slug(t) for t in e.tags], tables[1]),
+            _numbered(publication_names(e, articles), tables[2]),
+        ]
+        for e in events
+    ]
+    entities, tags, sources = (list(t) for t in tables)
+    return _json_bytes(
+        {"entities": entities, "tags": tags, "sources": sources, "events": rows}, indent=None
     )
 
 

@@ -15,9 +15,10 @@ from typing import Any, TypeVar
 import jinja2
 
 from sitegen import feeds, urls
+from sitegen.context import build_views
 from sitegen.errors import TemplateError
 from sitegen.model import Page, Site
-from sitegen.views import PageView, Views, build_views
+from sitegen.views import PageView, Views
 
 THEME_PREFIX = "!theme"
 T = TypeVar("T")
@@ -123,12 +124,10 @@ def render_site(site: Site, theme_dirs: list[Path]) -> list[Page]:
             urls.HOME,
             "index",
             views.site.title,
-            years=views.years,
-            events=views.events,
-            key_events=views.key_events,
+            timeline=views.timeline,
         ),
         render("404.html", urls.NOT_FOUND, "404", "Page not found"),
-        render("years.html", urls.YEARS, "years", "Years", years=views.years),
+        render("years.html", urls.YEARS, "years", "Years", years=views.timeline.years),
         render("tags.html", urls.TAGS, "tags", "Tags", tags=views.tags),
         render("articles.html", urls.ARTICLES, "articles", "Sources", articles=views.articles),
     ]
@@ -148,7 +147,7 @@ def render_site(site: Site, theme_dirs: list[Path]) -> list[Page]:
     for article in views.articles:
         route = urls.article_route(article.id)
         pages.append(render("article.html", route, "article", article.title, article=article))
-    for year_before, year, year_after in _neighbours(views.years):
+    for year_before, year, year_after in _neighbours(views.timeline.years):
         route = urls.year_route(year.year)
         pages.append(
             render(
@@ -159,6 +158,7 @@ def render_site(site: Site, theme_dirs: list[Path]) -> list[Page]:
                 year=year,
                 previous=year_before,
                 next=year_after,
+                timeline=views.timeline,
             )
         )
     for tag in views.tags:
@@ -167,6 +167,7 @@ def render_site(site: Site, theme_dirs: list[Path]) -> list[Page]:
     pages += [
         Page(urls.EVENTS_JSON, feeds.events_json(site)),
         Page(urls.TIMELINE_JSON, feeds.timeline_json(site)),
+        Page(urls.SEARCH_JSON, feeds.search_json(site)),
         Page(urls.FEED, feeds.atom_feed(site)),
         Page(urls.SITEMAP, feeds.sitemap(views.urls, routes)),
     ]

@@ -18,6 +18,7 @@ from sitegen.model import slugify
 HOME = ""
 EVENTS_JSON = "events.json"
 TIMELINE_JSON = "timeline.json"
+SEARCH_JSON = "search.json"
 FEED = "feed.xml"
 SITEMAP = "sitemap.xml"
 NOT_FOUND = "404.html"

@@ -1,0 +1,233 @@
+"""Building the template context: the view models of :mod:`sitegen.views` from a :class:`Site`.
+
+:func:`build_views` runs once per build; every list comes out sorted, whatever the input order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Iterable
+
+from markupsafe import Markup
+
+from sitegen import __version__, urls
+from sitegen.dates import PartialDate, format_date, format_range
+from sitegen.grouping import (
+    INDEX_LIMIT,
+    articles_by_date,
+    events_by_article,
+    facets,
+    group_by_year,
+    key_event_ids,
+    publication_names,
+    tag_names,
+)
+from sitegen.markup import article_html, markdown_html, split_sentence
+from sitegen.model import Article, Event, Site, Source
+from sitegen.urls import Urls
+from sitegen.views import (
+    ArticleView,
+    EventView,
+    Link,
+    SiteView,
+    SourceView,
+    TagView,
+    TimelineView,
+    Views,
+)
+
+
+def _date_display(value: dt.date) -> tuple[str, str]:
+    day = PartialDate.from_date(value)
+    return format_date(day), day.iso()
+
+
+def _tag_links(tags: Iterable[str], u: Urls) -> list[Link]:
+    seen: dict[str, Link] = {}
+    for tag in tags:
+        seen.setdefault(urls.tag_slug(tag), Link(tag, u.link(urls.tag_route(tag))))
+    return list(seen.values())
+
+
+def _source_view(source: Source, articles: dict[str, Article], u: Urls) -> SourceView:
+    article = articles.get(source.article_id)
+    before, highlight, after = split_sentence(article.text if article else "", source)
+    published, published_iso = _date_display(article.published) if article else ("", "")
+    return SourceView(
+        article_id=source.article_id,
+        article_title=article.title if article else source.article_id,
+        article_url=u.link(urls.article_route(article.id)) if article else "",
+        original_url=urls.external_url(article.url) if article else "",
+        publication=article.source if article else "",
+        published=published,
+        published_iso=published_iso,
+        sentence=source.sentence,
+        before=before,
+        highlight=highlight,
+        after=after,
+        date_text=source.date_text,
+    )
+
+
+def event_view(
+    event: Event, articles: dict[str, Article], u: Urls, key: bool = False, split: bool = False
+) -> EventView:
+    """The view of one event; ``articles`` by id resolves its sources. ``split``: the timeline
+    is on year pages, not on the index."""
+    route = urls.event_route(event.id)
+    anchor = f"event-{event.id}"
+    on_timeline = urls.year_route(event.date.year) if split else urls.HOME
+    sources = [_source_view(s, articles, u) for s in event.sources]
+    first_by_article: dict[str, SourceView] = {}
+    for source in sources:
+        first_by_article.setdefault(source.article_id, source)
+    return EventView(
+        id=event.id,
+        anchor=anchor,
+        url=u.link(route),
+        timeline_url=f"{u.link(on_timeline)}#{anchor}",
+        permalink=u.absolute(route),
+        date=format_range(event.date, event.end, event.modifier),
+        iso=event.date.iso(),
+        end_iso=event.end.iso() if event.end else "",
+        precision=event.date.precision,
+        modifier=event.modifier or "",
+        year=event.date.year,
+        month=event.date.month,
+        title=event.title,
+        summary=event.summary,
+        body_html=markdown_html(event.body) if event.body else Markup(""),
+        sources=sources,
+        cited=list(first_by_article.values()),
+        tags=_tag_links(event.tags, u),
+        entities=list(dict.fromkeys(event.entities)),
+        curated=event.curated,
+        disagree=event.disagree,
+        announced=event.announced,
+        key_score=event.key_score,
+        key=key,
+        publications=publication_names(event, articles),
+    )
+
+
+def timeline_view(events: list[EventView], u: Urls, split: bool = False) -> TimelineView:
+    """The whole timeline of chronological ``events``; ``split``: on year pages."""
+    return TimelineView(
+        years=group_by_year(events, u),
+        key_events=[e for e in events if e.key],
+        count=len(events),
+        split=split,
+        entities=facets(e.entities for e in events),
+        tags=facets(
+            ([urls.tag_slug(t.text) for t in e.tags] for e in events),
+            tag_names(t.text for e in events for t in e.tags),
+        ),
+        sources=facets(e.publications for e in events),
+    )
+
+
+def _article_view(
+    article: Article, site: Site, u: Urls, events: list[EventView], event_urls: dict[str, str]
+) -> ArticleView:
+    route = urls.article_route(article.id)
+    published, published_iso = _date_display(article.published)
+    return ArticleView(
+        id=article.id,
+        url=u.link(route),
+        permalink=u.absolute(route),
+        title=article.title,
+        publication=article.source,
+        author=article.author,
+        original_url=urls.external_url(article.url),
+        published=published,
+        published_iso=published_iso,
+        tags=_tag_links(article.tags, u),
+        format=article.format,
+        body_html=article_html(article, site.mentions.get(article.id, []), event_urls),
+        events=events,
+    )
+
+
+def _site_view(site: Site, u: Urls, years: list[Link]) -> SiteView:
+    config = site.config
+    return SiteView(
+        title=config.title,
+        description=config.description,
+        language=config.language,
+        base_url=config.base_url,
+        base_path=u.base_path,
+        home_url=u.link(urls.HOME),
+        years_url=u.link(urls.YEARS),
+        tags_url=u.link(urls.TAGS),
+        articles_url=u.link(urls.ARTICLES),
+        feed_url=u.link(urls.FEED),
+        feed_permalink=u.absolute(urls.FEED),
+        events_json_url=u.link(urls.EVENTS_JSON),
+        timeline_json_url=u.link(urls.TIMELINE_JSON),
+        stylesheet_url=u.link(urls.static_route("style.css")),
+        icon_url=u.link(urls.static_route("favicon.svg")),
+        script_url=u.link(urls.static_route("timeline.js")),
+        search_json_url=u.link(urls.SEARCH_JSON),
+        generator=f"sitegen {__version__}",
+        years=years,
+    )
+
+
+def build_views(site: Site, index_limit: int = INDEX_LIMIT) -> Views:
+    """Build every view model of ``site``: deterministic (sorted) whatever the input order."""
+    u = Urls(site.config.base_url)
+    by_id = {a.id: a for a in site.articles}
+    ordered = sorted(site.events, key=Event.sort_key)
+    key_ids = key_event_ids(ordered)
+    split = len(ordered) > index_limit
+    events = [event_view(e, by_id, u, e.id in key_ids, split) for e in ordered]
+    views_by_id = {e.id: e for e in events}
+    event_urls = {e.id: e.url for e in events}
+    timeline = timeline_view(events, u, split)
+
+    reported = events_by_article(ordered)
+    chronological = articles_by_date(site.articles, site.config.zone)
+    articles = [
+        _article_view(a, site, u, [views_by_id[e.id] for e in reported.get(a.id, [])], event_urls)
+        for a in chronological
+    ]
+    return Views(
+        site=_site_view(site, u, [Link(y.name, y.url) for y in timeline.years]),
+        events=events,
+        timeline=timeline,
+        articles=articles,
+        tags=_tag_views(ordered, events, chronological, articles, u),
+        urls=u,
+    )
+
+
+def _tag_views(
+    ordered: list[Event],
+    events: list[EventView],
+    articles: list[Article],
+    article_views: list[ArticleView],
+    u: Urls,
+) -> list[TagView]:
+    names = tag_names(
+        itertools.chain.from_iterable([e.tags for e in ordered] + [a.tags for a in articles])
+    )
+    tagged_events: dict[str, list[EventView]] = {}
+    for event, view in zip(ordered, events, strict=True):
+        for slug in dict.fromkeys(urls.tag_slug(t) for t in event.tags):
+            tagged_events.setdefault(slug, []).append(view)
+    tagged_articles: dict[str, list[ArticleView]] = {}
+    for article, article_view in zip(articles, article_views, strict=True):
+        for slug in dict.fromkeys(urls.tag_slug(t) for t in article.tags):
+            tagged_articles.setdefault(slug, []).append(article_view)
+    return [
+        TagView(
+            name=names[slug],
+            slug=slug,
+            url=u.link(urls.tag_route(slug)),
+            years=group_by_year(tagged_events.get(slug, []), u),
+            articles=tagged_articles.get(slug, []),
+            count=len(tagged_events.get(slug, [])) + len(tagged_articles.get(slug, [])),
+        )
+        for slug in sorted(names)
+    ]

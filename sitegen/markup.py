@@ -1,0 +1,155 @@
+"""Text to HTML: article and event bodies, with time expressions highlighted.
+
+Article text is user input: raw HTML in Markdown is escaped (its block and inline HTML
+processors are removed), links with script-running schemes lose their href. Mentions in
+Markdown are carried through the conversion as pairs of private-use characters (one code point
+per mention end), then replaced by ``<mark>`` tags; markers that land in attributes are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import markdown
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup, escape
+
+from sitegen.model import Article, Mention, Source
+
+_UNSAFE_URL = re.compile(r"^(javascript|vbscript|data):", re.IGNORECASE)
+_CONTROL = re.compile(r"[\x00-\x20]+")
+_MARKER_BASE = 0xF0000  # Supplementary Private Use Area-A: U+F0000..U+FFFFD
+_MARKERS = re.compile("[\U000f0000-\U000ffffd]")
+_MAX_MARKED = (0xFFFFD - _MARKER_BASE) // 2
+
+
+class _SafeTree(Treeprocessor):
+    """Drops unsafe URLs and markers in attributes, notes markers inside links, and moves
+    headings one level down (the page's title is the only ``h1``)."""
+
+    def run(self, root: ET.Element) -> None:
+        self.in_links: set[str] = set()
+        for element in root.iter():
+            for name, value in list(element.attrib.items()):
+                value = _MARKERS.sub("", value)
+                if name in ("href", "src") and _UNSAFE_URL.match(_CONTROL.sub("", value)):
+                    del element.attrib[name]
+                else:
+                    element.set(name, value)
+            if element.tag == "a":
+                self.in_links.update(_MARKERS.findall("".join(element.itertext())))
+            if element.tag in ("h1", "h2", "h3", "h4", "h5"):
+                element.tag = f"h{int(element.tag[1]) + 1}"
+
+
+def _convert(text: str) -> tuple[str, set[str]]:
+    md = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    safe = _SafeTree(md)
+    md.treeprocessors.register(safe, "sitegen_safe", 0)
+    return md.convert(text), safe.in_links
+
+
+def markdown_html(text: str) -> Markup:
+    """Markdown to HTML with raw HTML escaped and ``javascript:`` links removed."""
+    return Markup(_convert(_MARKERS.sub("\ufffd", text))[0])
+
+
+def _mark_tags(mention: Mention, url: str | None) -> tuple[str, str]:
+    """The tags around a mention: linked to its event, else focusable to show its value."""
+    title = escape(mention.value)
+    if url:
+        return f'<mark class="timex" title="{title}"><a href="{escape(url)}">', "</a></mark>"
+    return f'<mark class="timex" title="{title}" tabindex="0">', "</mark>"
+
+
+def _spans(text: str, start: int, mentions: list[Mention]) -> list[Mention]:
+    """Mentions inside ``text[start:]`` in order; each overlapping a previous one is dropped."""
+    spans: list[Mention] = []
+    for mention in sorted(mentions, key=lambda m: (m.start, m.end)):
+        inside = start <= mention.start < mention.end <= len(text)
+        if inside and (not spans or mention.start >= spans[-1].end):
+            spans.append(mention)
+    return spans
+
+
+def text_html(text: str, start: int, mentions: list[Mention], event_urls: dict[str, str]) -> Markup:
+    """Plain ``text`` from offset ``start`` as paragraphs, one per non-blank line, with each
+    mention (offsets into ``text``) wrapped in ``<mark class="timex">``, linked to its event
+    when ``event_urls`` has it."""
+    spans = _spans(text, start, mentions)
+    paragraphs: list[str] = []
+    i = 0
+    for line in re.finditer(r"[^\r\n]+", text[start:]):
+        line_start, line_end = start + line.start(), start + line.end()
+        while i < len(spans) and spans[i].end <= line_start:
+            i += 1
+        parts: list[str] = []
+        cursor = line_start
+        j = i
+        while j < len(spans) and spans[j].start < line_end:
+            a, b = max(spans[j].start, line_start), min(spans[j].end, line_end)
+            opening, closing = _mark_tags(spans[j], event_urls.get(spans[j].event_id or ""))
+            parts += [str(escape(text[cursor:a])), opening, str(escape(text[a:b])), closing]
+            cursor = b
+            j += 1
+        parts.append(str(escape(text[cursor:line_end])))
+        if text[line_start:line_end].strip():
+            paragraphs.append("<p>" + "".join(parts).strip() + "</p>")
+    return Markup("\n".join(paragraphs))
+
+
+def marked_markdown_html(
+    text: str, start: int, mentions: list[Mention], event_urls: dict[str, str]
+) -> Markup:
+    """Markdown ``text`` from offset ``start`` as HTML, mentions wrapped as in :func:`text_html`
+    (not linked inside a Markdown link, which cannot nest; not marked inside attributes or
+    across markup)."""
+    spans = _spans(text, start, mentions)[:_MAX_MARKED]
+    source = _MARKERS.sub("\ufffd", text)  # same length: offsets stay valid
+    pieces: list[str] = []
+    cursor = start
+    for i, mention in enumerate(spans):
+        opening, closing = chr(_MARKER_BASE + 2 * i), chr(_MARKER_BASE + 2 * i + 1)
+        pieces += [source[cursor : mention.start], opening, source[mention.start : mention.end]]
+        pieces.append(closing)
+        cursor = mention.end
+    pieces.append(source[cursor:])
+    html, in_links = _convert("".join(pieces))
+    for i, mention in enumerate(spans):
+        opening, closing = chr(_MARKER_BASE + 2 * i), chr(_MARKER_BASE + 2 * i + 1)
+        a, b = html.find(opening), html.find(closing)
+        if 0 <= a < b and "<" not in html[a:b]:  # a mention across markup would misnest
+            url = None if opening in in_links else event_urls.get(mention.event_id or "")
+            tags = _mark_tags(mention, url)
+            html = html.replace(opening, tags[0], 1).replace(closing, tags[1], 1)
+    return Markup(_MARKERS.sub("", html))
+
+
+def article_html(article: Article, mentions: list[Mention], event_urls: dict[str, str]) -> Markup:
+    """The article's body as HTML, Markdown or plain text, with its mentions marked."""
+    render = text_html if article.format == "text" else marked_markdown_html
+    return render(article.text, article.body_start, mentions, event_urls)
+
+
+def split_sentence(text: str, source: Source) -> tuple[str, str, str]:
+    """Split ``source.sentence`` around its date expression: (before, highlight, after).
+
+    ``Source.start``/``end`` are offsets in the *article text*; the sentence is located there
+    (it is a substring of the text) to turn them into offsets in the sentence. When it cannot be
+    located, the first occurrence of ``date_text`` is highlighted instead, else nothing.
+    """
+    sentence = source.sentence
+    if 0 <= source.start < source.end:
+        pos = text.find(sentence, max(0, source.end - len(sentence)))
+        if pos != -1 and pos <= source.start and source.end <= pos + len(sentence):
+            a, b = source.start - pos, source.end - pos
+            return sentence[:a], sentence[a:b], sentence[b:]
+    if source.date_text:
+        a = sentence.find(source.date_text)
+        if a != -1:
+            b = a + len(source.date_text)
+            return sentence[:a], sentence[a:b], sentence[b:]
+    return sentence, "", ""
