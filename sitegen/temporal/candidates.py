@@ -66,8 +66,8 @@ PREFIXES = STARTERS | _words(*_PHRASES) | {
 # A digit inside a number ("3,000", "2.5", "$40") starts nothing the scanner would accept.
 # Nor does an amount ("12 percent", "3 million").
 _TRIGGER = re.compile(
-    r"(?<!\w)(?:(?<![.,$£€#/])\d(?![\d.,]*\s*(?:%|percent|per\s+cent|million|billion|trillion))"
-    rf"|(?:{alternation(TRIGGERS)})(?!\w))"
+    r"\b(?:(?<![.,$£€#/])\d(?![\d.,]*\s*(?:%|percent|per\s+cent|million|billion|trillion))"
+    rf"|(?:{alternation(TRIGGERS)})\b)"
 )
 # The run of prefix words before a trigger, matched backwards in the reversed text: one call of
 # the regex engine per trigger instead of a Python loop over characters.
