@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sitegen.cache import atomic_write
+from sitegen.errors import WriteError
 from sitegen.model import Page
 from sitegen.writer import MANIFEST, check_page_paths, recover, write_site
 
@@ -72,6 +73,7 @@ def update_output(
         return [p.path for p in pages], outputs
     outputs: dict[str, OutputFile] = {}
     written: list[str] = []
+    real = os.path.realpath(output_dir)
     for page in pages:
         digest = page_digest(page.data)
         old = previous.get(page.path)
@@ -83,17 +85,38 @@ def update_output(
         ):
             outputs[page.path] = old
             continue
+        if os.path.realpath(target.parent) != os.path.join(real, *page.path.split("/")[:-1]):
+            raise WriteError(f"refusing to write {page.path!r}: a link in output/ leads out of it")
         target.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(target, page.data)
         outputs[page.path] = _record(output_dir, page.path, digest)
         written.append(page.path)
-    for gone in sorted(set(previous) - set(outputs)):
-        (output_dir / gone).unlink(missing_ok=True)
-        _remove_empty_parents(output_dir, output_dir / gone)
-    if written or set(previous) != set(outputs):
+    listed = _manifest(output_dir)
+    for gone in sorted((set(previous) | listed) - set(outputs)):
+        if _inside(gone):
+            (output_dir / gone).unlink(missing_ok=True)
+            _remove_empty_parents(output_dir, output_dir / gone)
+    if written or listed != set(outputs):
         manifest = json.dumps(sorted(outputs), indent=0).encode("utf-8")
         atomic_write(output_dir / MANIFEST, manifest)
     return written, outputs
+
+
+def _inside(path: str) -> bool:
+    """A relative path that stays inside output/ (a manifest is a file anyone can edit)."""
+    parts = path.split("/")
+    return not (path.startswith("/") or "\\" in path or "\0" in path) and all(
+        part not in ("", ".", "..") for part in parts
+    )
+
+
+def _manifest(output_dir: Path) -> set[str]:
+    """The files the last write listed (a build without the cache may have made others)."""
+    try:
+        listed = json.loads((output_dir / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return set()
+    return {p for p in listed if isinstance(p, str)} if isinstance(listed, list) else set()
 
 
 def _record(output_dir: Path, path: str, digest: str) -> OutputFile:

@@ -232,6 +232,9 @@ class PageHandler(web.RequestHandler):
     def get(self) -> None:
         dev = self.dev
         self.set_header("Cache-Control", "no-store")
+        if self.request.path == "/" and dev.base_path != "/":
+            self.redirect(dev.base_path, permanent=False)  # the site lives under base_url's path
+            return
         rel = request_file(self.request.path, dev.base_path)
         data = self._read(rel) if rel is not None else None
         folder = rel is not None and "." not in rel.rsplit("/", 1)[-1]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from sitegen.build import build
 from sitegen.cache import CACHE_DIR, DiskCache
 from sitegen.cli import main
 from sitegen.config import load_config
-from sitegen.errors import Report, SitegenError
+from sitegen.errors import Report, SitegenError, WriteError
 from sitegen.incremental import find_articles
 
 SECOND = """\
@@ -216,3 +217,28 @@ def test_find_articles_agrees_with_find_article_files(make_site, tmp_path: Path)
     )
     assert [str(e) for e in fast.errors] == [str(e) for e in slow.errors] != []
     assert root / "content" / "link-in.md" in found
+
+
+def test_in_place_writes_never_follow_a_link_out_of_output(make_site, tmp_path: Path) -> None:
+    root = make_site()
+    config = load_config(root)
+    build(config)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    shutil.rmtree(root / "output" / "years")
+    os.symlink(elsewhere, root / "output" / "years")
+    with pytest.raises(WriteError, match="leads out of it"):
+        build(config)
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_files_listed_by_a_build_without_cache_are_removed(make_site) -> None:
+    root = site_with_two(make_site)
+    assert main(["build", "--site", str(root), "-q"]) == 0
+    (root / "content" / "extra.md").write_text(SECOND.replace("Ferry", "Extra"), "utf-8")
+    assert main(["build", "--site", str(root), "-q", "--no-cache"]) == 0
+    assert (root / "output" / "articles" / "extra").is_dir()
+    (root / "content" / "extra.md").unlink()
+    assert main(["build", "--site", str(root), "-q"]) == 0
+    assert not (root / "output" / "articles" / "extra").exists()
+    assert main(["build", "--site", str(root), "-q", "--no-cache"]) == 0  # no foreign files

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import http.client
 import json
+import os
 import re
 import signal
 import subprocess
@@ -15,9 +17,11 @@ from pathlib import Path
 
 import pytest
 import websocket
+from tornado.ioloop import IOLoop
 
 from sitegen.server import error_overlay, inject, request_file
 from sitegen.theme_dirs import default_theme_dir
+from sitegen.watcher import Watch, Watcher
 
 TIMEOUT = 20.0
 
@@ -267,3 +271,32 @@ def test_port_in_use_is_a_clean_error(served: Served) -> None:
     assert (
         proc.returncode == 2 and "cannot listen" in proc.stderr and "Traceback" not in proc.stderr
     )
+
+
+@pytest.mark.parametrize("polling", [False, True], ids=["inotify", "polling"])
+def test_watcher_names_changed_files_only(tmp_path: Path, polling: bool) -> None:
+    content = tmp_path / "content"
+    (content / "out").mkdir(parents=True)
+    (content / "old.md").write_text("old", encoding="utf-8")
+    seen: set[Path] = set()
+    wanted = {content / "old.md", content / "new.md", content / "sub" / "deep.md"}
+
+    async def scenario() -> None:
+        watcher = Watcher([Watch(content, ("*.md",))], [content / "out"], seen.update)
+        watcher.start(IOLoop.current(), force_polling=polling)
+        await asyncio.sleep(0.05)
+        (content / "old.md").write_text("edited", encoding="utf-8")
+        (content / ".old.md.swp").write_text("x", encoding="utf-8")
+        (content / "notes.txt").write_text("x", encoding="utf-8")
+        (content / "out" / "page.md").write_text("x", encoding="utf-8")
+        (content / "new.md~").write_text("new", encoding="utf-8")
+        os.replace(content / "new.md~", content / "new.md")  # an editor's atomic save
+        (content / "sub").mkdir()
+        (content / "sub" / "deep.md").write_text("x", encoding="utf-8")
+        deadline = time.monotonic() + 5
+        while not wanted <= seen and time.monotonic() < deadline:
+            await asyncio.sleep(0.02)
+        watcher.close()
+
+    asyncio.run(scenario())
+    assert seen == wanted
