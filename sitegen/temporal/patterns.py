@@ -44,8 +44,16 @@ UNIT = rf"(?:{alternation(UNITS)}){_END}"
 SEASON = rf"(?:{alternation(SEASONS)}){_END}"
 PART = rf"(?:{alternation(DAY_PARTS)}){_END}"
 TZ = r"(?:[ecmp][sd]t|gmt|utc|bst|cet|cest|sgt|jst|ist)(?!\w)"
-AMPM = r"(?:a\.m\.|p\.m\.|am|pm|a\.m|p\.m)(?![\w])"
-REL = r"(?:this|last|next|past|previous|coming|following|current|same|that\s+same|that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+coming|the\s+current|the\s+past|the\s+last|the\s+preceding|the\s+upcoming)"
+AMPM = rf"(?:{alternation(['a.m.', 'p.m.', 'am', 'pm', 'a.m', 'p.m'])})(?!\w)"
+# Words that make a unit, weekday, month or season relative: "last week", "the following day".
+_REL_WORDS = [
+    "this", "last", "next", "past", "previous", "coming", "following", "current", "same",
+    "upcoming", "preceding",
+]  # fmt: skip
+REL = alternation(
+    _REL_WORDS + ["that same", "that"] + ["the " + w for w in _REL_WORDS if w != "this"]
+)
+REL = f"(?:{REL})"
 CLOCK_AFTER = rf"(?:,?\s*(?P<h>[01]?\d|2[0-3])(?:[:.]?(?P<mi>[0-5]\d))?\s*(?P<ap>{AMPM}))?"
 SPELLED_TENS = alternation(k for k, v in NUMBERS.items() if 10 <= v < 100 and " " not in k)
 SPELLED_UNITS = alternation(k for k, v in NUMBERS.items() if 1 <= v < 10 and k not in ("a", "an"))
@@ -53,7 +61,7 @@ SPELLED_UNITS = alternation(k for k, v in NUMBERS.items() if 1 <= v < 10 and k n
 OF_THAT_YEAR = (
     r"(?:\s+of\s+(?P<of>that|the\s+same|the\s+following|the\s+next|the\s+previous)\s+year)?"
 )
-DEICTIC = r"(?:today|yesterday|tomorrow|tonight|tmrw|tmr|tdy)"
+DEICTIC = rf"(?:{alternation(['today', 'yesterday', 'tomorrow', 'tonight', 'tmrw', 'tmr', 'tdy'])})"
 
 RULES: list[tuple[str, str]] = [
     # Absolute dates, most specific first.
