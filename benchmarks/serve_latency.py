@@ -18,9 +18,11 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import random
 import re
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -131,8 +133,14 @@ class Process:
     """A server subprocess whose output lines are collected by a thread."""
 
     def __init__(self, args: list[str], cwd: Path) -> None:
+        # A session of its own: pelican --listen serves from child processes, stopped with it.
         self.proc = subprocess.Popen(
-            args, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+            args,
+            cwd=cwd,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            start_new_session=True,
         )
         self.lines: list[str] = []
         threading.Thread(target=self._read, daemon=True).start()
@@ -143,13 +151,17 @@ class Process:
             self.lines.append(line.rstrip("\n"))
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
+        """Stop the server and every process it started (its whole process group)."""
+        for sig in (signal.SIGTERM, signal.SIGKILL):
+            try:
+                os.killpg(self.proc.pid, sig)
+            except ProcessLookupError:
+                return
             try:
                 self.proc.wait(10)
+                time.sleep(0.2)  # let the children go with it
             except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+                continue
 
 
 class ReloadListener:
@@ -240,11 +252,15 @@ def run_pelican(root: Path, items: list[dict], saves: int, pelican: str) -> dict
     start = time.perf_counter()
     server = Process(args, site)
     try:
-        first = f"http://127.0.0.1:{port}/a00000.html"
-        if wait_until(lambda: "<html" in fetch(first), START_TIMEOUT, 0.1) is None:
+        # Pelican watches only once its first build is done ("Done: Processed N articles").
+        done = wait_until(lambda: any("Done:" in x for x in server.lines), START_TIMEOUT, 0.1)
+        if done is None:
             raise SystemExit("pelican did not start:\n" + "\n".join(server.lines[-20:]))
         cold = time.perf_counter() - start
-        time.sleep(1.0)
+        first = f"http://127.0.0.1:{port}/a00000.html"
+        if wait_until(lambda: "<html" in fetch(first), 60, 0.1) is None:
+            raise SystemExit("pelican does not serve:\n" + "\n".join(server.lines[-20:]))
+        time.sleep(2.0)
         results = measure_saves(site, lambda slug: f"http://127.0.0.1:{port}/{slug}.html",
                                 saves, len(items), None)  # fmt: skip
     finally:

@@ -18,8 +18,9 @@ import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from sitegen.articles import find_article_files, read_article, sidecar_for
 from sitegen.cache import CACHE_DIR, DiskCache, code_fingerprint
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from sitegen.extract import ArticleExtraction
     from sitegen.extract.linking import AliasIndex
 
+T = TypeVar("T")
 Problems = list[tuple[str, SitegenError]]
 """``("error" | "warning", problem)`` in the order they were met, to replay into a Report."""
 
@@ -42,8 +44,9 @@ Problems = list[tuple[str, SitegenError]]
 def _digest(*parts: bytes | str) -> str:
     h = hashlib.blake2b(digest_size=16)
     for part in parts:
-        h.update(part.encode() if isinstance(part, str) else part)
-        h.update(b"\0")
+        data = part.encode() if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "little"))  # lengths first: no two splits collide
+        h.update(data)
     return h.hexdigest()
 
 
@@ -97,7 +100,7 @@ def find_articles(config: Config, report: Report) -> list[Path]:
     tops = [d for d in (content, seeds) if d.is_dir()]
     if any(d.is_symlink() or root.resolve() not in d.resolve().parents for d in tops):
         return find_article_files(content, seeds, config.events_dir, root, report)
-    found: list[Path] = []
+    found: list[tuple[Path, bool]] = []
     if content.is_dir():
         found += _walk(content, lambda name: name.endswith(".md"), config.events_dir)
     if seeds.is_dir():
@@ -234,7 +237,10 @@ class SiteState:
             and output_intact(self.config.output_dir, record.outputs)
         )
 
-    def _cached(self, memory: dict, path: Path, key: str, make):  # type: ignore[no-untyped-def]
+    def _cached(
+        self, memory: dict[Path, tuple[str, T]], path: Path, key: str, make: Callable[[], T]
+    ) -> T:
+        """``make()``'s value for ``key``: from memory, else from the cache, else computed."""
         held = memory.get(path)
         if held is not None and held[0] == key:
             if self.cache:
@@ -255,7 +261,7 @@ class SiteState:
         seen: dict[str, Path] = {}
         self._digest_of = {}
         for path, digest in inputs.articles.items():
-            entry = self._cached(self._entries, path, "a" + digest, lambda p=path: self._read(p))
+            entry = self._cached(self._entries, path, "a" + digest, partial(self._read, path))
             replay(entry.problems, report)
             article = entry.article
             if article is None:
@@ -313,7 +319,7 @@ class SiteState:
                 self._extractions,
                 article.path,
                 "x" + _digest(self._digest_of[article.id], curated),
-                lambda a=article: compute(a),
+                partial(compute, article),
             )
             for article in site.articles
         ]

@@ -69,8 +69,8 @@ def update_output(
     recover(output_dir)
     if previous is None or not (output_dir / MANIFEST).is_file():
         write_site(pages, output_dir, force=force)
-        outputs = {p.path: _record(output_dir, p.path, page_digest(p.data)) for p in pages}
-        return [p.path for p in pages], outputs
+        made = {p.path: _record(output_dir, p.path, page_digest(p.data)) for p in pages}
+        return [p.path for p in pages], made
     outputs: dict[str, OutputFile] = {}
     written: list[str] = []
     real = os.path.realpath(output_dir)

@@ -293,6 +293,10 @@ def serve(
         dev.log(result.summary())
     for problem in problems:
         dev.log(f"error: {problem}")
+    # Load the tagger and Jinja now (a build with nothing to do does not), not on the first save.
+    import sitegen.extract  # noqa: F401
+    import sitegen.render  # noqa: F401
+
     try:
         sockets = bind_sockets(port, host)
     except OSError as exc:

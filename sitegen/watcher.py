@@ -167,10 +167,10 @@ class Watcher:
         for watch in self.watches:
             if not watch.root.is_dir():
                 continue
-            walk = (
+            walk: Iterable[tuple[str, list[str], list[str]]] = (
                 os.walk(watch.root)
                 if watch.recursive
-                else [(watch.root, [], os.listdir(watch.root))]
+                else [(str(watch.root), [], os.listdir(watch.root))]
             )
             for folder, dirs, files in walk:
                 dirs[:] = [d for d in dirs if not ignored(d)]
