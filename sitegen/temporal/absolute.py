@@ -26,6 +26,7 @@ _AMBIGUOUS_MONTHS = {"may", "march", "mar", "jan", "jun", "sept", "august", "aug
 _MAY_VERB = re.compile(r"\s+(?:I|we|you|he|she|it|they|God|be|have|not|also|well)\b")
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|their|my|your|our|its)\s+$")  # "in his 60s"
 _VERB_AFTER = re.compile(r"\s+(?:was|has|is|as|its|this)\b")
+_YEAR_BEFORE = {"the", "in", "since", "of", "by", "until", "from", "during", "its", "their", "a"}
 _COUNT_NOUN = re.compile(r"\s+(?:[a-z]+s|people|men|staff|police|aircraft|feet|km|yen)\b")
 # Words before a number that make it a name or a reference, not a year: "Windows 2000".
 _NAME_WORDS = {
@@ -219,12 +220,14 @@ def year(g: dict[str, str], ctx: Context) -> Found | None:
     if "fy" not in g:
         if not ctx.narrative and not 1800 <= y <= ctx.dct.year + 30:
             return None
-        after = ctx.text[ctx.end : ctx.end + 24]
-        if _COUNT_NOUN.match(after) and not _VERB_AFTER.match(after):
-            return None
         before = ctx.text[max(0, ctx.start - 20) : ctx.start].split()
-        if before and before[-1].lower().rstrip(".") in _NAME_WORDS:
+        word_before = before[-1].lower().rstrip(".") if before else ""
+        if word_before in _NAME_WORDS:
             return None  # "Windows 2000", "Flight 1549", "Resolution 1441": a name or a number
+        after = ctx.text[ctx.end : ctx.end + 24]
+        counted = _COUNT_NOUN.match(after) and not _VERB_AFTER.match(after)
+        if counted and word_before not in _YEAR_BEFORE and ctx.start == ctx.match.start("year__y"):
+            return None  # "sold 2000 tickets", but "the 1959 politics", "in 1999 talks"
     return date_found(points.year(y))
 
 

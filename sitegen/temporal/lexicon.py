@@ -219,6 +219,8 @@ POSITION: dict[str, str] = {
     "late in": "END",
     "later in": "END",
     "the mid-": "MID",
+    "pre-": "BEFORE",
+    "post-": "AFTER",
     "early-": "START",
     "earlier": "START",
     "the middle of": "MID",

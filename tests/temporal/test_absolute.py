@@ -104,3 +104,15 @@ def test_offsets_hold_when_lower_casing_changes_the_length() -> None:
     text = "İzmir port reopened on Thursday, March 5, 2020."
     [t] = tag(text, dt.date(2020, 3, 6))
     assert (text[t.start : t.end], t.value) == ("Thursday, March 5, 2020", "2020-03-05")
+
+
+def test_before_and_after_a_year() -> None:
+    t = only("Maps of the post-1959 border are rare.")
+    assert (t.text, t.value, t.mod) == ("post-1959", "1959", "AFTER")
+    t = only("Maps of the pre-1914 border are rare.")
+    assert (t.text, t.value, t.mod) == ("pre-1914", "1914", "BEFORE")
+
+
+def test_a_year_before_a_plural_noun() -> None:
+    assert tag("The club sold 2000 tickets in an hour.", DCT) == []
+    assert only("The 1968 protests changed the campus.").value == "1968"
