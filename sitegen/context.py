@@ -197,7 +197,7 @@ def build_views(site: Site, index_limit: int = INDEX_LIMIT) -> Views:
         events=events,
         timeline=timeline,
         articles=articles,
-        tags=_tag_views(ordered, events, chronological, articles, u),
+        tags=_tag_views(ordered, events, chronological, articles, u, index_limit),
         urls=u,
     )
 
@@ -208,6 +208,7 @@ def _tag_views(
     articles: list[Article],
     article_views: list[ArticleView],
     u: Urls,
+    limit: int,
 ) -> list[TagView]:
     names = tag_names(
         itertools.chain.from_iterable([e.tags for e in ordered] + [a.tags for a in articles])
@@ -228,6 +229,7 @@ def _tag_views(
             years=group_by_year(tagged_events.get(slug, []), u),
             articles=tagged_articles.get(slug, []),
             count=len(tagged_events.get(slug, [])) + len(tagged_articles.get(slug, [])),
+            compact=len(tagged_events.get(slug, [])) > limit,
         )
         for slug in sorted(names)
     ]

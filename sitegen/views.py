@@ -163,6 +163,8 @@ class TagView:
     years: list[YearView]
     articles: list[ArticleView]
     count: int
+    compact: bool
+    """Too many events to show in full on one page: list each by date and title only."""
 
 
 @dataclass

