@@ -67,7 +67,7 @@ RULES: list[tuple[str, str]] = [
     # Absolute dates, most specific first.
     (
         "iso",
-        r"(?P<y>[12]\d{3})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?:T(?P<h>[0-2]\d):(?P<mi>[0-5]\d))?(?!\d)",
+        r"(?P<y>[12]\d{3})(?P<sep>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=sep)(?P<d>[0-3]?\d)(?:T(?P<h>[0-2]\d):(?P<mi>[0-5]\d))?(?!\d)",
     ),
     (
         "numeric",

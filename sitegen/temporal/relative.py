@@ -147,10 +147,10 @@ def rel_unit(g: dict[str, str], ctx: Context) -> Found | None:
         return date_found(now)
     if rel in ("last", "past", "previous"):
         return date_found(points.shift(now, unit, -1))
+    if rel in ("the past", "the last"):  # a date in TimeBank: the unit before the reference
+        return date_found(points.shift(points.at(ctx.reference(), gran), unit, -1))
     if rel in ("next", "coming", "following", "the coming", "the upcoming"):
         return date_found(points.shift(now, unit, 1))
-    if rel in ("the past", "the last"):
-        return Found("DURATION", duration(1, unit))
     if rel in ("the next", "the following"):
         return date_found(points.shift(points.at(ctx.antecedent(), gran), unit, 1))
     if rel in ("the previous", "the preceding"):

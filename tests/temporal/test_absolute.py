@@ -116,3 +116,21 @@ def test_before_and_after_a_year() -> None:
 def test_a_year_before_a_plural_noun() -> None:
     assert tag("The club sold 2000 tickets in an hour.", DCT) == []
     assert only("The 1968 protests changed the campus.").value == "1968"
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "December 19th, 2024",
+        "Dec 19 2024",
+        "19 Dec 2024",
+        "the 19th of December 2024",
+        "Thursday, December 19, 2024",
+        "2024/12/19",
+        "12/19/2024",
+        "19.12.2024",
+    ],
+)
+def test_one_day_in_many_written_forms(written: str) -> None:
+    t = only(f"The vote was held on {written} in the hall.")
+    assert (t.text, t.value) == (written, "2024-12-19")
