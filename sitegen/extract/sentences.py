@@ -5,8 +5,9 @@ Rules, in the order they apply:
 - blank lines end a sentence; so does a single line break, unless the paragraph is hard-wrapped
   prose (most of its lines long and of similar width), where it is a space. A headline or a
   one-line paragraph without a full stop is thus a sentence of its own;
-- Markdown block markers (``#``, ``>``, ``-``, ``1.``) and a dateline (``KYIV, Ukraine (AP) —``)
-  are left out of the sentence that follows them;
+- Markdown block markers (``#``, ``>``, ``-``, ``1.``) and a dateline (``KYIV, Ukraine (AP) —``,
+  ``LONDON | Wed Apr 29, 2009 12:20am BST LONDON (Reuters) -``) are left out of the sentence
+  that follows them;
 - ``.``, ``!``, ``?`` (with any closing quotes) end a sentence only when the next word starts
   with a capital, a digit-free quote or bracket: ``“sane person?” he said`` goes on;
 - after an abbreviation (``Dr.``, ``Jan.``), an initial (``George W. Bush``) or a dotted acronym
@@ -41,6 +42,7 @@ _OPENERS = wordset(
 _BLOCK_SPLIT_RE = re.compile(r"\n[ \t]*\n\s*")
 _MARKER_RE = re.compile(r"(?:#{1,6}\s+|>\s*|[-*+]\s+|\d{1,3}[.)]\s+)+")
 _DATELINE_RE = re.compile(
+    r"(?:[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+)* \| [^|\n]{5,60}? )?"  # LONDON | Wed Apr 29, ... BST
     r"[A-Z][A-Z.'’\-]+(?:[ ,]+[A-Z][A-Za-z.'’\-]+){0,3}"  # KYIV, Ukraine / WASHINGTON
     r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?"  # , Dec 19
     r"(?: \([A-Za-z .]+\))?"  # (Reuters)

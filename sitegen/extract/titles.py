@@ -3,8 +3,9 @@
 1. Drop what comes before the subject: a connective ("And", "Meanwhile,"), an attribution
    ("According to Reuters,") and a leading adverbial clause ("Despite ..., Putin justified")
    up to the comma after which a name or a pronoun begins the main clause.
-2. A trailing attribution ("..., President Vladimir Putin said on Thursday") moves to the front:
-   ``Putin says Russia is ready to negotiate ...``; so does ``Reuters quoted Putin as saying``.
+2. An attribution becomes ``Putin says ...``: a trailing one ("..., President Vladimir Putin said
+   on Thursday"), ``Reuters quoted Putin as saying``, and a leading one ("WHO chief Margaret Chan
+   said on Friday that ...").
 3. A pronoun subject ("he insisted") becomes the sentence's first person named ("Putin").
 4. Cut to twelve words, at the last comma or conjunction if that keeps five words or more, and
    never end on a function word.
@@ -35,6 +36,10 @@ _SPEAKER_RE = re.compile(
     r"(?:said|says|told|added|insisted|argued|claimed|stated|noted|warned|explained|continued|"
     r"responded|replied)\b(?=\s*(?:on\s+)?[\w’'.\-]*\s*(?:[,.;]|$))"
 )
+_LEAD_SPEAKER_RE = re.compile(
+    r"(?P<speaker>[^,;:\"“”]{2,80}?)\s+(?:said|says)(?:\s+on\s+\w+day)?(?:\s+that)?\s+(?P<content>.+)$",
+    re.DOTALL,
+)
 _QUOTED_AS_RE = re.compile(r"\bquoted\s+(?P<speaker>.{1,60}?)\s+as\s+saying\b")
 _PRONOUN_RE = re.compile(r"^(?:he|she)\b", re.IGNORECASE)
 _CUT_RE = re.compile(r",|\s(?:but|and|though|although|while|when|which|who|as|after)\s")
@@ -60,6 +65,9 @@ def make_title(sentence: str, names: list[str], canonical: dict[str, str], perso
         text = text[: attribution.start() + (attribution.group()[0] in '”"’')]
     else:
         text = _drop_lead_clause(text)
+        said = _LEAD_SPEAKER_RE.match(text)
+        if said and (speaker := _person(said.group("speaker"), names, canonical, full=True)):
+            text = said.group("content")  # "WHO chief Margaret Chan said on Friday the world"
     text = text.strip(_TRIM) if not text.startswith(("“", '"')) else text.strip()
     text = text.replace(",”", "”")
     if _PRONOUN_RE.match(text):
@@ -101,9 +109,11 @@ def _short(name: str, canonical: dict[str, str]) -> str:
     return canonical.get(name, name).split()[-1]
 
 
-def _person(phrase: str, names: list[str], canonical: dict[str, str]) -> str:
+def _person(phrase: str, names: list[str], canonical: dict[str, str], full: bool = False) -> str:
+    """The surname of the first name in ``phrase``; with ``full``, only of one known by a first
+    name and a surname (so not "Officials" or "Reuters")."""
     for name in names:
-        if name in phrase:
+        if name in phrase and (not full or len(canonical.get(name, name).split()) == 2):
             return _short(name, canonical)
     return ""
 
@@ -122,7 +132,7 @@ def _first_person(names: list[str], canonical: dict[str, str]) -> str:
 def _cut(text: str) -> str:
     words = text.split()
     if len(words) <= MAX_WORDS:
-        return text.rstrip(_TRIM.replace("”", "").replace("’", "")) or text
+        return _balanced(text.rstrip(_TRIM.replace("”", "").replace("’", "")) or text)
     head = " ".join(words[:MAX_WORDS])
     cuts = [m.start() for m in _CUT_RE.finditer(head)]
     for cut in reversed(cuts):
@@ -137,12 +147,17 @@ def _cut(text: str) -> str:
             tail = [w for w in head[match[0].end() :].split() if w.lower() not in STOPWORDS]
             if len(tail) <= 2 and not any(w[:1].isupper() for w in tail):
                 head = head[: match[0].start()]
-    if head.count("“") != head.count("”"):
-        head = "".join(ch for ch in head if ch not in _QUOTES)
-    kept = head.split()
+    kept = _balanced(head).split()
     while len(kept) > 1 and kept[-1].lower().strip(_TRIM) in STOPWORDS:
         kept.pop()
     return " ".join(kept).rstrip(_TRIM)
+
+
+def _balanced(text: str) -> str:
+    """``text``, without its quotation marks if a cut left one of them alone."""
+    if text.count("“") != text.count("”") or text.count('"') % 2:
+        return "".join(ch for ch in text if ch not in _QUOTES).strip()
+    return text
 
 
 def _capitalise(text: str) -> str:

@@ -48,7 +48,7 @@ def test_markdown_article_body_only_and_markup_left_out() -> None:
     assert [m.text for m in extraction.mentions] == ["Thursday", "March 2022"]
     said, collapsed = extraction.candidates
     assert said.date == PartialDate(2024, 12, 19) and said.mention == 0
-    assert said.title == "Vladimir Putin said on Thursday that talks would resume"
+    assert said.title == "Putin says talks would resume"
     assert said.entities == ["Vladimir Putin"]
     assert said.source.sentence in TEXT and said.source.date_text == "Thursday"
     assert collapsed.date == PartialDate(2022, 3) and collapsed.mention == 1
