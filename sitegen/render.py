@@ -17,6 +17,7 @@ import jinja2
 from sitegen import feeds, urls
 from sitegen.context import build_views
 from sitegen.errors import TemplateError
+from sitegen.grouping import INDEX_LIMIT
 from sitegen.model import Page, Site
 from sitegen.views import PageView, Views
 
@@ -110,13 +111,14 @@ def static_pages(theme_dirs: list[Path]) -> list[Page]:
     return [Page(name, files[name].read_bytes()) for name in sorted(files)]
 
 
-def render_site(site: Site, theme_dirs: list[Path]) -> list[Page]:
+def render_site(site: Site, theme_dirs: list[Path], index_limit: int = INDEX_LIMIT) -> list[Page]:
     """Every output file of ``site``, sorted by path: HTML pages, feeds and static assets.
 
-    Raises :class:`TemplateError` (with the template's file and line) for a broken theme.
+    A timeline of more than ``index_limit`` events is split into year pages. Raises
+    :class:`TemplateError` (with the template's file and line) for a broken theme.
     """
     env = make_environment(theme_dirs)
-    views = build_views(site)
+    views = build_views(site, index_limit)
     render = _page_renderer(env, views)
     pages: list[Page] = [
         render(

@@ -131,3 +131,22 @@ def test_sitemap_lists_absolute_urls_sorted() -> None:
         "https://example.org/sub/events/b/",
     ]
     assert raw.startswith(b'<?xml version="1.0" encoding="utf-8"?>\n')
+
+
+def test_search_json_is_a_compact_index_of_every_event() -> None:
+    site = make_site()
+    site.events[-1].entities = ["Brussels", "EU"]
+    site.events[-2].entities = ["EU"]
+    raw = feeds.search_json(site)
+    assert b"\n  " not in raw  # compact: browsers fetch it
+    assert b"<script>" not in raw  # escaped as in events.json
+    data = json.loads(raw)
+    assert [row[0] for row in data["events"]] == [e.id for e in site.events]
+    talks = next(row for row in data["events"] if row[0] == "2022-03-29--istanbul-talks")
+    assert talks[1:5] == [2022, f"Istanbul talks {XSS}", f"Summary {XSS}", 0]
+    assert [data["tags"][i] for i in talks[6]] == ["diplomacy"]
+    assert [data["sources"][i] for i in talks[7]] == ["Wire & Co"]
+    council = data["events"][-1]
+    assert council[4] == 1  # the only event with a key score
+    assert [data["entities"][i] for i in council[5]] == ["Brussels", "EU"]
+    assert data["entities"].count("EU") == 1

@@ -14,10 +14,11 @@ from sitegen.config import Config
 from sitegen.context import build_views
 from sitegen.dates import PartialDate
 from sitegen.errors import TemplateError
-from sitegen.grouping import key_event_ids
+from sitegen.grouping import facets, key_event_ids
 from sitegen.markup import markdown_html, marked_markdown_html, split_sentence, text_html
 from sitegen.model import Article, Event, Mention, Page, Site, Source
 from sitegen.render import render_site
+from sitegen.views import Facet
 
 THEME = Path(sitegen.theme.__file__).parent
 XSS = "<script>alert(1)</script>"
@@ -410,3 +411,59 @@ def test_key_events_are_the_most_salient_in_chronological_order() -> None:
 def test_index_summary_line() -> None:
     html = pages_of(make_site())["index.html"].decode()
     assert '<p class="summary">5 events, 1999–2024.</p>' in html
+
+
+def test_facets_are_most_frequent_first_and_count_each_event_once() -> None:
+    found = facets([["Kyiv", "NATO", "Kyiv"], ["NATO"], ["Brussels", "NATO"]], limit=2)
+    assert found == [Facet("NATO", "NATO", 3), Facet("Brussels", "Brussels", 1)]
+    assert facets([["diplomacy"]], {"diplomacy": "Diplomacy"}) == [
+        Facet("diplomacy", "Diplomacy", 1)
+    ]
+
+
+def test_index_offers_filters_that_the_script_reveals() -> None:
+    site = make_site()
+    site.events[0].entities = ["Istanbul"]
+    views = build_views(site)
+    assert [f.value for f in views.timeline.entities] == ["Istanbul"]
+    assert [(f.value, f.label) for f in views.timeline.tags] == [("diplomacy", "Diplomacy")]
+    assert [f.value for f in views.timeline.sources] == ["Wire & Co"]
+    html = pages_of(site)["index.html"].decode()
+    assert '<details class="filters-panel" id="filters-panel" hidden>' in html
+    assert '<option value="diplomacy">Diplomacy (1)</option>' in html
+    assert 'data-index="/search.json"' in html
+    assert '<script src="/static/timeline.js" defer></script>' in html
+    assert '<a href="#year-2022" data-year="2022">2022 <span class="count"' in html
+    assert "1 source:" in html
+    assert "Sources disagree" in html
+
+
+def test_a_long_timeline_is_split_into_year_pages() -> None:
+    site = make_site()
+    views = build_views(site, index_limit=3)
+    assert views.timeline.split
+    talks = next(e for e in views.events if e.curated)
+    assert talks.timeline_url == "/years/2022/#event-2022-03-29--istanbul-talks"
+    pages = {p.path: p.data.decode() for p in render_site(site, [THEME], index_limit=3)}
+    index = pages["index.html"]
+    assert 'class="event ' not in index  # the events are on the year pages
+    assert '<a href="/years/2022/" data-year="2022">' in index
+    assert '<a href="/years/2024/#event-2024-12-19--council">' in index  # a key date
+    year = pages["years/2022/index.html"]
+    assert 'id="event-2022-03-29--istanbul-talks"' in year
+    assert '<a href="/">On the timeline</a>' in year
+    assert "data-split" in year
+    event = pages["events/2022-03-29--istanbul-talks/index.html"]
+    assert '<a href="/years/2022/#event-2022-03-29--istanbul-talks">On the timeline' in event
+    assert build_views(site).timeline.split is False
+
+
+def test_tags_with_many_events_are_listed_compactly() -> None:
+    site = make_site()
+    for event in site.events:
+        event.tags = ["Diplomacy"]
+    html = {p.path: p.data for p in render_site(site, [THEME], index_limit=3)}
+    tag = html["tags/diplomacy/index.html"].decode()
+    assert '<ol class="compact-list">' in tag
+    assert 'class="event ' not in tag
+    assert tag.count('<a href="/events/') == 5

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sitegen.config import Config
 from sitegen.dates import PartialDate
+from sitegen.grouping import INDEX_LIMIT
 from sitegen.model import Article, Event, Mention, Site, Source, event_id
 from sitegen.render import render_site
 from sitegen.theme_dirs import default_theme_dir
@@ -101,9 +102,9 @@ def _mentions(text: str, events: list[Event]) -> list[Mention]:
     return found
 
 
-def write_site(site: Site, out: Path) -> Path:
+def write_site(site: Site, out: Path, index_limit: int = INDEX_LIMIT) -> Path:
     """Render ``site`` with the default theme into ``out``; return ``out``."""
-    for page in render_site(site, [default_theme_dir()]):
+    for page in render_site(site, [default_theme_dir()], index_limit):
         path = out / page.path
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(page.data)
