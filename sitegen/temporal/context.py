@@ -66,12 +66,19 @@ class Context:
 
     text: str
     dct: dt.date
-    narrative: bool
     anchor: Point | None = None  # the last date the text mentioned
     explicit: Point | None = None  # the last date mentioned with its year written out
     start: int = 0  # the expression being resolved: its offsets and its match
     end: int = 0
     match: re.Match[str] | None = None
+    _narrative: bool | None = None
+
+    @property
+    def narrative(self) -> bool:
+        """Whether the text is history writing (worked out on first use: many texts never ask)."""
+        if self._narrative is None:
+            self._narrative = is_narrative(self.text, self.dct)
+        return self._narrative
 
     @property
     def today(self) -> Point:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from sitegen.temporal import absolute, clock, periods, quantities, relative
 from sitegen.temporal.candidates import starts
-from sitegen.temporal.context import Context, is_narrative
+from sitegen.temporal.context import Context
 from sitegen.temporal.found import Found
 from sitegen.temporal.lexicon import MODS, POSITION
 from sitegen.temporal.patterns import groups, scanner_at
@@ -35,7 +35,7 @@ def tag(text: str, dct: dt.date | dt.datetime) -> list[Timex]:
     low = text.lower()
     if len(low) != len(text):  # a few characters ("İ") grow when lower-cased: keep offsets
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    ctx = Context(text, day, is_narrative(text, day))
+    ctx = Context(text, day)
     found: list[Timex] = []
     pos = 0
     for start in starts(low):
@@ -91,6 +91,6 @@ def _resolve(m: re.Match[str], ctx: Context) -> list[Timex] | None:
         out.append(Timex(start, end, ctx.text[start:end], f.type, f.value, mod))
         if f.point is not None and f.type in ("DATE", "TIME"):
             ctx.anchor = f.point
-            if ctx.narrative and _EXPLICIT_YEAR.search(m.group()):
+            if _EXPLICIT_YEAR.search(m.group()):
                 ctx.explicit = f.point
     return out
