@@ -15,6 +15,7 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
 
+from sitegen.dates import format_date, parse_partial_date
 from sitegen.model import Article, Mention, Source
 
 _UNSAFE_URL = re.compile(r"^(javascript|vbscript|data):", re.IGNORECASE)
@@ -57,9 +58,20 @@ def markdown_html(text: str) -> Markup:
     return Markup(_convert(_MARKERS.sub("\ufffd", text))[0])
 
 
+def timex_label(mention: Mention) -> str:
+    """What a reader sees on hover and focus: ``19 December 2024 (2024-12-19)`` for a calendar
+    date (``end of 1999 (1999)`` with its modifier), else the TIMEX3 value (``P3Y``)."""
+    try:
+        date = parse_partial_date(mention.value)
+    except ValueError:
+        return mention.value
+    human = format_date(date, mention.mod.lower() or None)
+    return mention.value if human == mention.value else f"{human} ({mention.value})"
+
+
 def _mark_tags(mention: Mention, url: str | None) -> tuple[str, str]:
     """The tags around a mention: linked to its event, else focusable to show its value."""
-    title = escape(mention.value)
+    title = escape(timex_label(mention))
     if url:
         return f'<mark class="timex" title="{title}"><a href="{escape(url)}">', "</a></mark>"
     return f'<mark class="timex" title="{title}" tabindex="0">', "</mark>"

@@ -15,7 +15,13 @@ from sitegen.context import build_views
 from sitegen.dates import PartialDate
 from sitegen.errors import TemplateError
 from sitegen.grouping import facets, key_event_ids
-from sitegen.markup import markdown_html, marked_markdown_html, split_sentence, text_html
+from sitegen.markup import (
+    markdown_html,
+    marked_markdown_html,
+    split_sentence,
+    text_html,
+    timex_label,
+)
 from sitegen.model import Article, Event, Mention, Page, Site, Source
 from sitegen.render import render_site
 from sitegen.views import Facet
@@ -467,3 +473,18 @@ def test_tags_with_many_events_are_listed_compactly() -> None:
     assert '<ol class="compact-list">' in tag
     assert 'class="event ' not in tag
     assert tag.count('<a href="/events/') == 5
+
+
+def test_time_expressions_show_a_readable_value() -> None:
+    def label(value: str, mod: str = "") -> str:
+        return timex_label(Mention(0, 4, "text", "DATE", value, mod))
+
+    assert label("2024-12-19") == "19 December 2024 (2024-12-19)"
+    assert label("2022-03") == "March 2022 (2022-03)"
+    assert label("2022") == "2022"
+    assert label("1999", "END") == "end of 1999 (1999)"
+    assert label("P23Y") == "P23Y"
+    html = str(
+        text_html("On 5 May 2020.", 3, [Mention(3, 13, "5 May 2020", "DATE", "2020-05-05")], {})
+    )
+    assert 'title="5 May 2020 (2020-05-05)"' in html
