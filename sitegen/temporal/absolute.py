@@ -232,8 +232,8 @@ def year(g: dict[str, str], ctx: Context) -> Found | None:
 
 
 def short_year(g: dict[str, str], ctx: Context) -> Found:
-    """Handles "'99" after a space."""
-    return date_found(points.year(full_year(g["y"], ctx.dct)))
+    """Handles "'99" after a space: in a history, the century of the years it is about."""
+    return date_found(points.year(full_year(g["y"], ctx.reference().day)))
 
 
 HANDLERS = {

@@ -69,12 +69,14 @@ def count(word: str | None) -> float | None:
 
 
 def full_year(text: str, dct: dt.date) -> int:
-    """A written year: "1999" or "'99" (the century that puts it nearest the DCT)."""
+    """A written year: "1999" or "'99" (the century that puts it nearest ``dct``, a little
+    ahead of it at most)."""
     digits = text.lstrip("'")
     y = int(digits)
     if len(digits) > 2:
         return y
-    return 2000 + y if 2000 + y <= dct.year + 10 else 1900 + y
+    century = dct.year // 100 * 100
+    return max(c + y for c in (century - 100, century, century + 100) if c + y <= dct.year + 10)
 
 
 def month_of(word: str) -> int:
