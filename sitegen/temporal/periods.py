@@ -48,8 +48,8 @@ def quarter(g: dict[str, str], ctx: Context) -> Found | None:
 
 
 def quarter_relative(g: dict[str, str], ctx: Context) -> Found | None:
-    """
-    andles "the latest quarter", "the year-ago period", "the quarter" (the one last mentioned)."""
+    """Handles "the latest quarter", "the year-ago period", and "the quarter":
+    the one last mentioned."""
     words = ctx.text[ctx.start : ctx.end].lower()
     rel = (g.get("rel") or "").lower()
     if rel in ("first", "second", "third", "fourth") or not (rel or words.startswith("the")):

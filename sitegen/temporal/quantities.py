@@ -22,7 +22,7 @@ _BARE_BEFORE = re.compile(
     re.I,
 )
 _OLD_AFTER = re.compile(r"[-\s]+old\b")  # "five years old": an age
-_COMPOUND_AFTER = re.compile(r"-[a-z]")  # "a year-earlier loss"
+_COMPOUND_AFTER = re.compile(r"-[a-z]", re.I)  # "a year-earlier loss"
 _DETERMINER_BEFORE = re.compile(
     r"\b(?:the|that|this|a|one|each|every|per|same|his|her|its|their|my|our|your)\s+$",
     re.I,
@@ -65,7 +65,7 @@ def duration_(g: dict[str, str], ctx: Context) -> Found | None:
                 return None  # "a second time"
             if _RATE_BEFORE.search(ctx.text, max(0, ctx.start - 30), ctx.start):
                 return None  # "$5 a year", "four flights a week": a rate, not a duration
-    elif word.endswith("s") is False and g["n"].lower() not in ("a few", "a couple of"):
+    elif not word.endswith("s") and g["n"].lower() not in ("a few", "a couple of"):
         return None  # "some year", "many a day"
     return Found("DURATION", duration(n, unit))
 
