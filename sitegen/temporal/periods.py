@@ -92,13 +92,17 @@ def period_end(g: dict[str, str], ctx: Context) -> Found:
 
 
 def the_year(g: dict[str, str], ctx: Context) -> Found | None:
-    """Handles "the fiscal year", "the full year";
+    """Handles "the fiscal year", "the current fiscal year", "the full year";
     "the year ended June 30" is a year-long duration."""
     if "ended" in g:
         return Found("DURATION", "P1Y")
     if "kind" not in g:
         return None
-    return date_found(points.year(ctx.reference().day.year))
+    rel = (g.get("rel") or "").lower()
+    if rel == "same":
+        return date_found(points.at(ctx.antecedent(), "Y"))
+    step = {"latest": -1, "last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}
+    return date_found(points.year(ctx.reference().day.year + step.get(rel, 0)))
 
 
 def half(g: dict[str, str], ctx: Context) -> Found | None:

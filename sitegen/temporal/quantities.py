@@ -24,7 +24,7 @@ _BARE_BEFORE = re.compile(
 _OLD_AFTER = re.compile(r"[-\s]+old\b")  # "five years old": an age
 _COMPOUND_AFTER = re.compile(r"-[a-z]", re.I)  # "a year-earlier loss"
 _DETERMINER_BEFORE = re.compile(
-    r"\b(?:the|that|this|a|one|each|every|per|same|his|her|its|their|my|our|your)\s+$",
+    r"\b(?:the|that|this|a|one|each|every|per|same|his|her|its|their|my|our|your|fiscal|calendar)\s+$",
     re.I,
 )
 _HALF = {"TH": "PT30M", "D": "PT12H", "Y": "P6M", "M": "P2W", "DE": "P5Y", "CE": "P50Y"}
