@@ -32,6 +32,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 CORPUS = Path("/work/shared/corpora/timelines/t17")
@@ -150,6 +151,9 @@ class Process:
         for line in self.proc.stdout:
             self.lines.append(line.rstrip("\n"))
 
+    def count(self, marker: str) -> int:
+        return sum(marker in line for line in self.lines)
+
     def stop(self) -> None:
         """Stop the server and every process it started (its whole process group)."""
         for sig in (signal.SIGTERM, signal.SIGKILL):
@@ -194,24 +198,38 @@ class ReloadListener:
 
 
 def measure_saves(
-    site: Path, page_url, saves: int, n: int, listener: ReloadListener | None
-) -> list[tuple[float | None, float]]:  # type: ignore[no-untyped-def]
-    """(save -> reload message, save -> page served) in seconds, for each save."""
-    results = []
+    site: Path,
+    page_url: Callable[[str], str],
+    saves: int,
+    n: int,
+    server: Process,
+    done_marker: str,
+    listener: ReloadListener | None,
+) -> list[tuple[float | None, float | None]]:
+    """(save -> reload message, save -> page served) in seconds for each save; None: never.
+
+    Before each save the server must be idle (its log shows one more finished build than
+    before the previous save): Pelican's watcher does not run while it rebuilds, so a save made
+    then would be lost, and this measures latency, not that.
+    """
+    results: list[tuple[float | None, float | None]] = []
     for i in range(saves):
         slug = f"a{(i * 7919 + 13) % n:05d}"
         path = site / "content" / f"{slug}.md"
         token = f"Benchmark marker {i}-{random.Random(i).getrandbits(32):08x}"
         text = path.read_text(encoding="utf-8") + f"\n{token}.\n"
+        builds = server.count(done_marker)
         t0 = time.perf_counter()
         path.write_text(text, encoding="utf-8")
         url = page_url(slug)
         served = wait_until(lambda u=url, t=token: t in fetch(u), SAVE_TIMEOUT)
-        if served is None:
-            raise SystemExit(f"save {i}: {slug} not served within {SAVE_TIMEOUT} s")
         reload = listener.first_after(t0, 5.0) if listener else None
-        results.append((reload - t0 if reload else None, served - t0))
-        time.sleep(0.5)  # let the server settle: each save is measured on its own
+        results.append((reload - t0 if reload else None, served - t0 if served else None))
+        if served is None:
+            print(f"save {i}: {slug} not served within {SAVE_TIMEOUT:.0f} s", file=sys.stderr)
+            break
+        wait_until(lambda b=builds: server.count(done_marker) > b, SAVE_TIMEOUT, 0.02)
+        time.sleep(1.0)  # and let its watcher start again
     return results
 
 
@@ -232,7 +250,7 @@ def run_sitegen(root: Path, items: list[dict], saves: int) -> dict:
         url = next(x for x in server.lines if x.startswith("serving ")).split()[1]
         listener = ReloadListener(url)
         results = measure_saves(site, lambda slug: f"{url}articles/{slug}/", saves, len(items),
-                                listener)  # fmt: skip
+                                server, " changed: ", listener)  # fmt: skip
     finally:
         server.stop()
     stages: dict[str, list[float]] = {}
@@ -262,7 +280,7 @@ def run_pelican(root: Path, items: list[dict], saves: int, pelican: str) -> dict
             raise SystemExit("pelican does not serve:\n" + "\n".join(server.lines[-20:]))
         time.sleep(2.0)
         results = measure_saves(site, lambda slug: f"http://127.0.0.1:{port}/{slug}.html",
-                                saves, len(items), None)  # fmt: skip
+                                saves, len(items), server, "Done:", None)  # fmt: skip
     finally:
         server.stop()
     return {"cold": cold, "results": results, "stages": {}}
@@ -270,6 +288,16 @@ def run_pelican(root: Path, items: list[dict], saves: int, pelican: str) -> dict
 
 def ms(value: float | None) -> str:
     return "–" if value is None else f"{value * 1000:.0f} ms"
+
+
+def cell(row: dict, column: int) -> str:
+    """Median (min–max) of one column of a row's results; how many saves were never seen."""
+    values = [r[column] for r in row["results"]]
+    seen = [v for v in values if v is not None]
+    if not seen:
+        return "– (no live reload)" if column == 0 else "never"
+    text = f"{ms(statistics.median(seen))} ({ms(min(seen))}–{ms(max(seen))})"
+    return text + (f", {len(values) - len(seen)} never" if len(seen) < len(values) else "")
 
 
 def main() -> None:
@@ -285,6 +313,7 @@ def main() -> None:
     rows = []
     try:
         rows.append(("sitegen serve", run_sitegen(root, items, args.saves)))
+        print(f"sitegen: {cell(rows[-1][1], 0)} / {cell(rows[-1][1], 1)}", flush=True)
         if pelican:
             rows.append(("pelican --autoreload --listen (cache on)",
                          run_pelican(root, items, args.saves, pelican)))  # fmt: skip
@@ -297,12 +326,7 @@ def main() -> None:
     print("| server | first build | save → reload message | save → new page served |")
     print("|---|---|---|---|")
     for name, row in rows:
-        reloads = [r for r, _ in row["results"] if r is not None]
-        served = [s for _, s in row["results"]]
-        reload_cell = (f"{ms(statistics.median(reloads))} ({ms(min(reloads))}–{ms(max(reloads))})"
-                       if reloads else "– (no live reload)")  # fmt: skip
-        served_cell = f"{ms(statistics.median(served))} ({ms(min(served))}–{ms(max(served))})"
-        print(f"| {name} | {row['cold']:.1f} s | {reload_cell} | {served_cell} |")
+        print(f"| {name} | {row['cold']:.1f} s | {cell(row, 0)} | {cell(row, 1)} |")
     stages = rows[0][1]["stages"]
     if stages:
         parts = ", ".join(f"{k} {statistics.median(v):.0f} ms" for k, v in stages.items())
