@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import mimetypes
+import os
 import re
 import string
 import sys
@@ -188,10 +189,12 @@ class DevServer:
         self, changed: set[Path], problems: list[str], result: BuildResult | None
     ) -> None:
         self.building = False
-        names = ", ".join(sorted(str(p.relative_to(self.root)) for p in changed)[:3])
+        names = ", ".join(sorted(os.path.relpath(p, self.root) for p in changed)[:3])
         was, self.problems = self.problems, problems
         if result is not None:
             self.log(f"{names} changed: {result.summary()}")
+            for warning in result.report.warnings:
+                self.log(f"warning: {warning}")
         for problem in problems:
             self.log(f"error: {problem}")
         if self.config is not self.watched:
