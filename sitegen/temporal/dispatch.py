@@ -76,3 +76,61 @@ def _in_class(items: list[tuple[object, object]], ch: str) -> bool:
         else:
             hit = True  # any other class: assume it may match
     return hit != negate
+
+
+# The characters that can follow the first one: letters, digits and the punctuation of dates.
+SECOND = ALPHABET | frozenset(" \t\n-.,:/+%&()'")
+
+
+def first_pairs(pattern: str) -> frozenset[str]:
+    """The two-character openings (over ``SECOND``) that a match of ``pattern`` can begin with;
+    a one-character string ``c`` stands for every pair that begins with ``c`` (the match may end
+    after it, or what follows was not understood)."""
+    out = frozenset(_walk(sre_parse.parse(pattern), 2))
+    if "" in out:
+        return frozenset(ALPHABET)
+    return out
+
+
+def _walk(seq: object, k: int) -> set[str]:
+    """Prefixes of at most ``k`` characters that ``seq`` can match; shorter than ``k`` means the
+    sequence may end there, so the caller appends what comes next."""
+    current = {""}
+    for op, av in seq:  # type: ignore[attr-defined]
+        grown: set[str] = set()
+        for p in current:
+            if len(p) == k:
+                grown.add(p)
+            else:
+                grown |= {p + q for q in _element(op, av, k - len(p))}
+        current = grown
+    return current
+
+
+def _element(op: object, av: object, k: int) -> set[str]:
+    if op is sre.LITERAL:
+        return {chr(av)}  # type: ignore[arg-type]
+    if op is sre.IN:
+        return {c for c in SECOND if _in_class(av, c)}  # type: ignore[arg-type]
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        return {""}
+    if op is sre.BRANCH:
+        return set().union(*(_walk(alt, k) for alt in av[1]))  # type: ignore[index]
+    if op is sre.SUBPATTERN:
+        return _walk(av[-1], k)  # type: ignore[index]
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+        low, high, sub = av  # type: ignore[misc]
+        once = _walk(sub, k)
+        out = {""} if low == 0 else set()
+        current = {""}
+        for i in range(1, min(high, k) + 1):
+            current = {p + q if len(p) < k else p for p in current for q in once}
+            current = {p[:k] for p in current}
+            if i >= low:
+                out |= current
+            if all(len(p) >= k for p in current):
+                break
+        if low > k:
+            out |= {p for p in current if len(p) >= k}
+        return out
+    return set(SECOND)  # anything else: any one character

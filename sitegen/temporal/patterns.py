@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from sitegen.temporal.dispatch import first_chars
+from sitegen.temporal.dispatch import SECOND, first_chars, first_pairs
 from sitegen.temporal.lexicon import (
     DAY_PARTS,
     HOLIDAYS,
@@ -215,23 +215,29 @@ SCANNER = _scanner([name for name, _ in RULES], prefixes=True)
 # A modifier or position word in front ("about", "the end of") may precede any rule.
 HEAD = re.compile(rf"(?:{alternation(MODS)})\s|(?:{alternation(POSITION)})(?:(?<=-)|\s)")
 _HEAD_FIRST = first_chars(HEAD.pattern)
-_FIRST = {name: first_chars(pattern) for name, pattern in RULES}
-_BY_CHAR: dict[str, re.Pattern[str] | None] = {}
+_PAIRS = {name: first_pairs(pattern) for name, pattern in RULES}
+_BY_OPENING: dict[str, re.Pattern[str] | None] = {}
 _BY_RULES: dict[tuple[str, ...], re.Pattern[str]] = {}
 
 
 def scanner_at(low: str, start: int) -> re.Pattern[str] | None:
     """The scanner to try at ``start`` in lower-cased text: only the rules that can begin with
-    the character there, or all of them after a modifier; ``None`` when no rule can."""
-    ch = low[start]
-    if ch in _HEAD_FIRST and HEAD.match(low, start):
+    the two characters there, or all of them after a modifier; ``None`` when no rule can."""
+    opening = low[start : start + 2]
+    if opening[0] in _HEAD_FIRST and HEAD.match(low, start):
         return SCANNER
-    if ch not in _BY_CHAR:
-        names = tuple(name for name, _ in RULES if ch in _FIRST[name])
+    if opening not in _BY_OPENING:
+        names = tuple(name for name, _ in RULES if _can_open(_PAIRS[name], opening))
         if names and names not in _BY_RULES:
             _BY_RULES[names] = _scanner(list(names), prefixes=False)
-        _BY_CHAR[ch] = _BY_RULES[names] if names else None
-    return _BY_CHAR[ch]
+        _BY_OPENING[opening] = _BY_RULES[names] if names else None
+    return _BY_OPENING[opening]
+
+
+def _can_open(pairs: frozenset[str], opening: str) -> bool:
+    if len(opening) == 2 and opening[1] in SECOND:
+        return opening in pairs or opening[0] in pairs
+    return any(p[0] == opening[0] for p in pairs)  # at the end of the text, or an odd character
 
 
 _GROUPS: dict[str, list[tuple[str, str]]] = {
