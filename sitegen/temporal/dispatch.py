@@ -1,9 +1,11 @@
-"""Which rules can begin at a given character, so each start tries only those.
+"""Which rules can begin at a given place, so each candidate start tries only those.
 
-The scanner is one alternation of every rule; at a position where a text says "quarter", the
-rules that must begin with a month name or a digit fail one after another. Reading each rule's
-parsed pattern once tells which characters it can begin with (its FIRST set), and the tagger then
-tries a scanner built from the rules that can begin with the character in front of it.
+The scanner is one alternation of every rule; at a place where a text says "quarter", the rules
+that must begin with a month name or a digit fail one after another. Reading each rule's parsed
+pattern once tells which characters (``first_chars``) and which pairs of characters
+(``first_pairs``) a match can begin with; the tagger then tries a scanner built from only the
+rules that can begin with the two characters in front of it. Conservative by construction:
+lookarounds are ignored and what is not understood allows anything.
 """
 
 from __future__ import annotations

@@ -6,7 +6,8 @@ so that a match yields the rule's name (``m.lastgroup``) and its own groups. Rul
 at the same place are listed longest first: Python's alternation takes the first that matches.
 In front of every rule may stand a modifier ("about", "more than") and a position ("the end of",
 "early", "mid-"); the tagger decides whether that rule accepts them. ``scanner_at`` picks, for a
-start, the alternation of only the rules that can begin with the character there.
+start, the alternation of only the rules that can begin with the two characters there (compiled
+on first use: about 25 of them serve most texts).
 """
 
 from __future__ import annotations
