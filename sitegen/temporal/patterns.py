@@ -7,7 +7,7 @@ at the same place are listed longest first: Python's alternation takes the first
 In front of every rule may stand a modifier ("about", "more than") and a position ("the end of",
 "early", "mid-"); the tagger decides whether that rule accepts them. ``scanner_at`` picks, for a
 start, the alternation of only the rules that can begin with the two characters there (compiled
-on first use: about 25 of them serve most texts).
+on first use: the seed article needs 7 of them, all three development corpora 79).
 """
 
 from __future__ import annotations
