@@ -35,12 +35,17 @@ def page_digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def _on_disk(path: Path) -> tuple[int, int] | None:
+def _on_disk(path: str) -> tuple[int, int] | None:
     try:
-        stat = path.stat()
+        stat = os.stat(path)
     except OSError:
         return None
     return stat.st_size, stat.st_mtime_ns
+
+
+def _intact(folder: str, path: str, recorded: OutputFile) -> bool:
+    # os.path on strings, not Paths: this runs for every file of a site.
+    return _on_disk(os.path.join(folder, path)) == (recorded.size, recorded.mtime_ns)
 
 
 def output_intact(output_dir: Path, outputs: dict[str, OutputFile]) -> bool:
@@ -48,14 +53,7 @@ def output_intact(output_dir: Path, outputs: dict[str, OutputFile]) -> bool:
     if not (output_dir / MANIFEST).is_file():
         return False
     folder = str(output_dir)
-    for path, f in outputs.items():  # strings, not Paths: this runs for every file of a site
-        try:
-            stat = os.stat(os.path.join(folder, path))
-        except OSError:
-            return False
-        if stat.st_size != f.size or stat.st_mtime_ns != f.mtime_ns:
-            return False
-    return True
+    return all(_intact(folder, path, f) for path, f in outputs.items())
 
 
 def update_output(
@@ -73,18 +71,14 @@ def update_output(
         return [p.path for p in pages], made
     outputs: dict[str, OutputFile] = {}
     written: list[str] = []
-    real = os.path.realpath(output_dir)
+    real, folder = os.path.realpath(output_dir), str(output_dir)
     for page in pages:
         digest = page_digest(page.data)
         old = previous.get(page.path)
-        target = output_dir / page.path
-        if (
-            old is not None
-            and old.digest == digest
-            and _on_disk(target) == (old.size, old.mtime_ns)
-        ):
+        if old is not None and old.digest == digest and _intact(folder, page.path, old):
             outputs[page.path] = old
             continue
+        target = output_dir / page.path
         if os.path.realpath(target.parent) != os.path.join(real, *page.path.split("/")[:-1]):
             raise WriteError(f"refusing to write {page.path!r}: a link in output/ leads out of it")
         target.parent.mkdir(parents=True, exist_ok=True)
