@@ -5,9 +5,10 @@
 Renders synthetic timelines (``tests/browser/sites.py``) with the default theme, serves each on
 a local port and loads its pages in Debian's chromium (a fresh browser context per run, so
 nothing is cached): the weight is every byte the page loads (HTML, CSS, script, icon) as sent,
-and gzip-compressed as a typical host sends it; first render is the First Contentful Paint,
-median of ``--runs``, on the bare machine and under a mobile profile (4x CPU slowdown,
-1.6 Mbit/s, 150 ms round trip; uncompressed, as Python's http.server sends it). The filter row
+and gzip-compressed as a typical host sends it; first render is the First Contentful Paint and
+loaded the load event, medians of ``--runs``, on the bare machine and under a mobile profile
+(4x CPU slowdown, 1.6 Mbit/s, 150 ms round trip; uncompressed, as Python's http.server sends
+it). The filter row
 times an entity filter on the index, from the change to the result (fetching search.json
 included). The peer row is the same 5,000 events on one index page, the layout without the
 split into year pages.
@@ -45,8 +46,9 @@ def weight(root: Path, loaded: list[str]) -> tuple[int, int]:
     return raw, packed
 
 
-def first_render(browser: Any, url: str, mobile: bool) -> tuple[float, list[str]]:
-    """First Contentful Paint (ms) of one cold load, and the paths it requested."""
+def first_render(browser: Any, url: str, mobile: bool) -> tuple[float, float, list[str]]:
+    """First Contentful Paint and load event (ms) of one cold load, and the paths it
+    requested."""
     context = browser.new_context(viewport={"width": 390 if mobile else 1280, "height": 800})
     page = context.new_page()
     if mobile:
@@ -71,8 +73,9 @@ def first_render(browser: Any, url: str, mobile: bool) -> tuple[float, list[str]
         " if (e) { obs.disconnect(); done(e.startTime); }"
         "}).observe({type: 'paint', buffered: true}))"
     )
+    loaded = page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd")
     context.close()
-    return float(fcp), requested
+    return float(fcp), float(loaded), requested
 
 
 def filter_time(browser: Any, url: str) -> float:
@@ -98,15 +101,18 @@ def filter_time(browser: Any, url: str) -> float:
 def measure(browser: Any, root: Path, route: str, runs: int) -> dict[str, Any]:
     with serve(root) as base:
         url = f"{base}/{route}"
+        first_render(browser, url, False)  # warm-up: the server's and the browser's
         desktop = [first_render(browser, url, False) for _ in range(runs)]
-        mobile = [first_render(browser, url, True)[0] for _ in range(max(1, runs // 2))]
-        raw, packed = weight(root, desktop[0][1])
+        mobile = [first_render(browser, url, True) for _ in range(max(1, runs // 2))]
+        raw, packed = weight(root, desktop[0][2])
         filtered = filter_time(browser, url) if route == "" else None
     return {
         "raw": raw,
         "gzip": packed,
-        "fcp": statistics.median(ms for ms, _ in desktop),
-        "fcp_mobile": statistics.median(mobile),
+        "fcp": statistics.median(r[0] for r in desktop),
+        "load": statistics.median(r[1] for r in desktop),
+        "fcp_mobile": statistics.median(r[0] for r in mobile),
+        "load_mobile": statistics.median(r[1] for r in mobile),
         "filter": filtered,
     }
 
@@ -139,11 +145,13 @@ def main() -> None:
                 peer = measure(browser, whole, "", max(1, args.runs // 2))
                 rows.append((f"{size} events on one page (peer)", peer))
         browser.close()
-    print("| page | weight | gzip | first render | mobile profile | filter |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    header = ["weight", "gzip", "first render", "loaded", "mobile: first render", "loaded"]
+    print("| page | " + " | ".join(header) + " | filter |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for name, row in rows:
-        cells = [_kb(row["raw"]), _kb(row["gzip"]), _ms(row.get("fcp")), _ms(row.get("fcp_mobile"))]
-        print(f"| {name} | " + " | ".join(cells) + f" | {_ms(row.get('filter'))} |")
+        times = ("fcp", "load", "fcp_mobile", "load_mobile", "filter")
+        cells = [_kb(row["raw"]), _kb(row["gzip"]), *(_ms(row.get(t)) for t in times)]
+        print(f"| {name} | " + " | ".join(cells) + " |")
 
 
 def _file(data: bytes) -> dict[str, Any]:

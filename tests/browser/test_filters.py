@@ -102,6 +102,10 @@ def test_keyboard_only_filter_then_open_an_event(demo: Served, open_tab: Any) ->
                 return
         raise AssertionError(f"Tab never reached: {script}")
 
+    tab_until("document.activeElement.matches('.skip-link')")  # the first stop
+    assert page.locator(".skip-link").is_visible()
+    page.keyboard.press("Enter")  # skips the site's header and navigation
+    assert page.evaluate("document.activeElement.id") == "main"
     tab_until("document.activeElement.id === 'filter-entity'")
     page.keyboard.press("ArrowDown")  # the first (most frequent) entity
     page.wait_for_function(MATCHED)

@@ -84,3 +84,13 @@ def test_time_expressions_show_their_value_on_focus(demo: Served, open_tab: Any)
         "getComputedStyle(document.activeElement.closest('mark'), '::after').content"
     )
     assert shown.strip('"') == linked.first.evaluate("a => a.closest('mark').title")
+
+
+def test_print_shows_the_events_without_the_controls(demo: Served, open_tab: Any) -> None:
+    tab = open_tab()
+    page = tab.goto(demo.url + "/")
+    assert page.locator("#filters-panel").is_visible()
+    page.emulate_media(media="print")
+    for hidden in ("#filters-panel", ".site-nav", ".year-nav"):
+        assert not page.locator(hidden).is_visible(), hidden
+    assert len(tab.visible_events()) == len(demo.events())
