@@ -112,6 +112,7 @@ RULES: list[tuple[str, str]] = [
         "quarter_rel",
         r"(?:the\s+)?(?P<rel>latest|current|recent|past|previous|last|same|year-ago|year-earlier|comparable|fiscal|first|second|third|fourth)?(?:[-\s]+(?:fiscal|year-ago|year-earlier))?\s*(?P<noun>quarter|period)(?!\w)",
     ),
+    ("year_period", rf"the\s+(?P<y>{YEAR})\s+(?:period|quarter)(?!\w)"),
     ("year_ago", r"(?P<w>year-(?:earlier|ago))(?!\w)"),
     ("period_end", r"(?P<u>year|month|week)(?:'s)?[-\s]end(?!\w)"),
     (

@@ -75,6 +75,15 @@ def _compared(point: Point) -> Found:
     return Found("DATE", point.value())
 
 
+def year_period(g: dict[str, str], ctx: Context) -> Found:
+    """Handles "the 1988 period" of an earnings report: the quarter being reported, in 1988."""
+    y = int(g["y"])
+    anchor = ctx.anchor
+    if anchor is not None and anchor.gran == "Q":
+        return _compared(points.quarter(y, (anchor.day.month - 1) // 3 + 1))
+    return date_found(points.year(y))
+
+
 def year_ago(g: dict[str, str], ctx: Context) -> Found:
     """Handles "year-earlier profit":
     the year before the quarter last mentioned, or before the DCT."""
@@ -171,6 +180,7 @@ def holiday(g: dict[str, str], ctx: Context) -> Found | None:
 
 
 HANDLERS = {
+    "year_period": year_period,
     "quarter": quarter,
     "quarter_rel": quarter_relative,
     "year_ago": year_ago,
