@@ -23,6 +23,8 @@ from sitegen.temporal.lexicon import ORDINALS, SPELLED_DECADES, number
 from sitegen.temporal.points import Point
 
 _AMBIGUOUS_MONTHS = {"may", "march", "mar", "jan", "jun", "sept", "august", "aug"}
+_SENTENCE_OPEN = re.compile(r"(?:^|[.!?:\n])[\s\"'(]*$")
+_WORD_AFTER = re.compile(r" [a-z]")  # "May allah bless you": the verb opening a wish
 _MAY_VERB = re.compile(r"\s+(?:I|we|you|he|she|it|they|God|be|have|not|also|well)\b")
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|their|my|your|our|its)\s+$")  # "in his 60s"
 _VERB_AFTER = re.compile(r"\s+(?:was|has|is|as|its|this)\b")
@@ -163,7 +165,10 @@ def month(g: dict[str, str], ctx: Context) -> Found | None:
     bare = word.lower().rstrip(".")
     if not is_capitalised(word) or (len(bare) == 3 and not word.endswith(".") and bare != "may"):
         return None
-    if bare == "may" and _MAY_VERB.match(ctx.text, ctx.end):
+    opens = _SENTENCE_OPEN.search(ctx.text[max(0, ctx.start - 6) : ctx.start]) is not None
+    if bare == "may" and (
+        _MAY_VERB.match(ctx.text, ctx.end) or opens and _WORD_AFTER.match(ctx.text, ctx.end)
+    ):
         return None  # "May we...", "may have": the verb
     m = month_of(word)
     return date_found(points.month(infer_year(ctx, m, of=g.get("of")), m))

@@ -134,3 +134,8 @@ def test_a_year_before_a_plural_noun() -> None:
 def test_one_day_in_many_written_forms(written: str) -> None:
     t = only(f"The vote was held on {written} in the hall.")
     assert (t.text, t.value) == (written, "2024-12-19")
+
+
+def test_may_the_verb_is_not_the_month() -> None:
+    assert tag("Happy birthday! May luck follow you.", DCT) == []
+    assert only("The fair opened in May after the rains.").value == "2024-05"
