@@ -99,5 +99,5 @@ def build(
         written, outputs = update_output(pages, config.output_dir, previous, force=force)
     extracted = sum(1 for e in events if not e.curated)
     counts = (len(site.articles), len(events), extracted)
-    state.save(BuildRecord(inputs.digest(), outputs, problems_of(report), counts))
+    state.save(BuildRecord(inputs.fingerprint(), outputs, problems_of(report), counts))
     return BuildResult(counts, written, report, timings)

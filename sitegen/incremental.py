@@ -13,24 +13,21 @@ Shared by ``sitegen build`` (backed by the on-disk cache) and ``sitegen serve`` 
 
 from __future__ import annotations
 
-import hashlib
-import os
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from sitegen.articles import find_article_files, read_article, sidecar_for
-from sitegen.cache import CACHE_DIR, DiskCache, code_fingerprint
+from sitegen.articles import read_article
+from sitegen.cache import CACHE_DIR, DiskCache
 from sitegen.config import Config
 from sitegen.curated import read_curated_events
 from sitegen.errors import ContentError, Report, SitegenError
-from sitegen.fields import inside_site
+from sitegen.inputs import Inputs, digest, rescan_inputs, scan_inputs
 from sitegen.model import Article, Event, Site
 from sitegen.outputs import OutputFile, output_intact
-from sitegen.theme_dirs import theme_dirs
 
 if TYPE_CHECKING:
     from sitegen.extract import ArticleExtraction
@@ -39,132 +36,6 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 Problems = list[tuple[str, SitegenError]]
 """``("error" | "warning", problem)`` in the order they were met, to replay into a Report."""
-
-
-def _digest(*parts: bytes | str) -> str:
-    h = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        data = part.encode() if isinstance(part, str) else part
-        h.update(len(data).to_bytes(8, "little"))  # lengths first: no two splits collide
-        h.update(data)
-    return h.hexdigest()
-
-
-def _file_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError:
-        return b"\0unreadable"  # reading it again reports why
-
-
-def _tree_digest(roots: list[Path], pattern: str = "*") -> str:
-    parts: list[bytes | str] = []
-    for root in roots:
-        files = sorted(root.rglob(pattern)) if root.is_dir() else []
-        for path in files:
-            rel = path.relative_to(root)
-            if path.is_file() and not any(
-                p.startswith(".") or p == "__pycache__" for p in rel.parts
-            ):
-                parts += [str(path), _file_bytes(path)]
-    return _digest(*parts)
-
-
-@dataclass
-class Inputs:
-    """Fingerprints of everything one build reads."""
-
-    articles: dict[Path, str]
-    """Article path -> fingerprint of its bytes, its sidecar's and the zone."""
-    curated: str
-    """All curated event files together."""
-    settings: str
-    """The settings, the theme's files and sitegen's code."""
-    report: Report = field(default_factory=Report)
-    """Problems met while looking for the files (links out of the site)."""
-
-    def digest(self) -> str:
-        parts = [f"{path}={digest}" for path, digest in self.articles.items()]
-        return _digest(self.curated, self.settings, *parts)
-
-
-def find_articles(config: Config, report: Report) -> list[Path]:
-    """:func:`~sitegen.articles.find_article_files`, the same files, five times faster.
-
-    A no-op build of a large site spends most of its time finding files, and pathlib resolves
-    every path to refuse links out of the site; a file that is not a link and was found without
-    following links is inside the site anyway, so only links are checked (by the same
-    ``inside_site``). When a folder itself is a link, the original does the work.
-    """
-    root, content, seeds = config.root, config.content_dir, config.seeds_dir
-    tops = [d for d in (content, seeds) if d.is_dir()]
-    if any(d.is_symlink() or root.resolve() not in d.resolve().parents for d in tops):
-        return find_article_files(content, seeds, config.events_dir, root, report)
-    found: list[tuple[Path, bool]] = []
-    if content.is_dir():
-        found += _walk(content, lambda name: name.endswith(".md"), config.events_dir)
-    if seeds.is_dir():
-        found += _walk(seeds, lambda name: Path(name).suffix in (".md", ".txt"), None)
-    return sorted({p for p, link in found if not link or inside_site(p, root, report)})
-
-
-def _walk(top: Path, wanted: Callable[[str], bool], skip: Path | None) -> list[tuple[Path, bool]]:
-    """(file, is a link) under ``top`` whose name is ``wanted``; links to folders not followed."""
-    found: list[tuple[Path, bool]] = []
-    stack = [str(top)]
-    while stack:
-        with os.scandir(stack.pop()) as entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    if skip is None or Path(entry.path) != skip:
-                        stack.append(entry.path)
-                elif wanted(entry.name) and (entry.is_symlink() or entry.is_file()):
-                    found.append((Path(entry.path), entry.is_symlink()))
-    return found
-
-
-def scan_inputs(config: Config) -> Inputs:
-    """Find and fingerprint every input (reads every file, parses none)."""
-    report = Report()
-    paths = find_articles(config, report)
-    articles = {path: _article_digest(path, config.timezone) for path in paths}
-    return Inputs(
-        articles=articles,
-        curated=_tree_digest([config.events_dir], "*.md"),
-        settings=_settings_digest(config),
-        report=report,
-    )
-
-
-def _settings_digest(config: Config) -> str:
-    return _digest(repr(config), code_fingerprint(), _tree_digest(theme_dirs(config)))
-
-
-def rescan_inputs(config: Config, previous: Inputs, changed: set[Path]) -> Inputs:
-    """:func:`scan_inputs` when only ``changed`` files can differ from ``previous`` (the dev
-    server's watcher says which): edited articles are fingerprinted again, not the others.
-    A file that appeared or vanished, or anything unexpected, means a full scan."""
-    articles = dict(previous.articles)
-    curated, settings = previous.curated, previous.settings
-    for path in changed:
-        article = path.with_suffix(".txt") if path.suffix in (".yaml", ".yml") else path
-        if article in articles and path.is_file():
-            articles[article] = _article_digest(article, config.timezone)
-        elif config.events_dir in path.parents:
-            curated = _tree_digest([config.events_dir], "*.md")
-        elif config.templates_dir in path.parents:
-            settings = _settings_digest(config)
-        else:
-            return scan_inputs(config)
-    return Inputs(articles, curated, settings, previous.report)
-
-
-def _article_digest(path: Path, zone: str) -> str:
-    parts: list[bytes | str] = [str(path), zone, _file_bytes(path)]
-    sidecar = sidecar_for(path) if path.suffix == ".txt" else None
-    if sidecar is not None:
-        parts += [str(sidecar), _file_bytes(sidecar)]
-    return _digest(*parts)
 
 
 @dataclass
@@ -180,7 +51,7 @@ class BuildRecord:
     """What the last build of one output folder read and wrote."""
 
     inputs: str
-    """:meth:`Inputs.digest` of that build."""
+    """:meth:`Inputs.fingerprint` of that build."""
     outputs: dict[str, OutputFile]
     problems: Problems
     counts: tuple[int, int, int]
@@ -212,7 +83,7 @@ class SiteState:
         self._digest_of: dict[str, str] = {}
         self.inputs: Inputs | None = None
         """The last scan's fingerprints."""
-        self._record_key = _digest("record", str(config.output_dir))
+        self._record_key = digest("record", str(config.output_dir))
         self.record: BuildRecord | None = cache.get(self._record_key) if cache else None
 
     @classmethod
@@ -233,7 +104,7 @@ class SiteState:
         record = self.record
         return (
             record is not None
-            and record.inputs == inputs.digest()
+            and record.inputs == inputs.fingerprint()
             and output_intact(self.config.output_dir, record.outputs)
         )
 
@@ -260,8 +131,8 @@ class SiteState:
         articles: list[Article] = []
         seen: dict[str, Path] = {}
         self._digest_of = {}
-        for path, digest in inputs.articles.items():
-            entry = self._cached(self._entries, path, "a" + digest, partial(self._read, path))
+        for path, fingerprint in inputs.articles.items():
+            entry = self._cached(self._entries, path, "a" + fingerprint, partial(self._read, path))
             replay(entry.problems, report)
             article = entry.article
             if article is None:
@@ -276,7 +147,7 @@ class SiteState:
                 )
                 continue
             seen[article.id] = path
-            self._digest_of[article.id] = digest
+            self._digest_of[article.id] = fingerprint
             articles.append(article)
         curated = self._read_curated(inputs.curated)
         replay(curated[2], report)
@@ -318,7 +189,7 @@ class SiteState:
             self._cached(
                 self._extractions,
                 article.path,
-                "x" + _digest(self._digest_of[article.id], curated),
+                "x" + digest(self._digest_of[article.id], curated),
                 partial(compute, article),
             )
             for article in site.articles

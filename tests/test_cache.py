@@ -17,7 +17,7 @@ from sitegen.cache import CACHE_DIR, DiskCache
 from sitegen.cli import main
 from sitegen.config import load_config
 from sitegen.errors import Report, SitegenError, WriteError
-from sitegen.incremental import find_articles
+from sitegen.inputs import find_articles
 
 SECOND = """\
 ---
