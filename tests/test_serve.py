@@ -19,7 +19,7 @@ import pytest
 import websocket
 from tornado.ioloop import IOLoop
 
-from sitegen.server import error_overlay, inject, request_file
+from sitegen.preview import error_overlay, inject, request_file
 from sitegen.theme_dirs import default_theme_dir
 from sitegen.watcher import Watch, Watcher
 
