@@ -30,9 +30,9 @@ _SENTENCE = re.compile(r"[.!?;\n]\s")
 # Tense cues; the nearest to the expression wins.
 _FUTURE = [
     "expected", "planned", "proposed", "payable", "effective", "due", "expire", "expires",
-    "deadline", "will", "shall", "gonna", "scheduled", "upcoming", "tmr", "tmrw", "let's",
+    "will", "shall", "gonna", "scheduled", "upcoming", "tmr", "tmrw", "let's",
     "going to", "plans to", "plan to", "set to", "is to", "are to", "see you", "can't wait",
-    "join us", "this coming",
+    "join us", "this coming", "as soon as", "as early as",
 ]  # fmt: skip
 _PAST = [
     "was", "were", "had", "did", "ago", "last", "yesterday", "earlier", "been", "began", "ended",
@@ -43,7 +43,10 @@ _CUES = re.compile(
     re.IGNORECASE,
 )
 # A past participle right before the expression: "opened in March", not "to be completed by".
-_PARTICIPLE = re.compile(r"(?<!\bbe )(?<!\bbeen )\b\w{3,}ed\s+(?:\w+\s+)?$", re.IGNORECASE)
+_PARTICIPLE = re.compile(
+    r"(?<!\bbe )(?<!\bbeen )\b\w{3,}ed\s+(?:(?:in|on|at|during|since|early|late)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def is_narrative(text: str, dct: dt.date) -> bool:
@@ -133,9 +136,8 @@ class Context:
         return back[0]
 
     def weekday(self, wd: int) -> dt.date:
-        """The date of a bare weekday: the nearest one in the tense's direction."""
-        if self.narrative and self.anchor is not None:
-            return weekday(self.anchor.day, wd, 1)
+        """The date of a bare weekday: the nearest one to the DCT in the tense's direction (a
+        history names its days by date, so a weekday is news even inside one)."""
         return weekday(self.dct, wd, self.tense() or -1)
 
     def day_named(self, word: str) -> dt.date:
