@@ -93,3 +93,12 @@ def test_quarters_in_an_earnings_report() -> None:
 def test_of_that_year_takes_the_year_last_mentioned() -> None:
     got = values("The dam opened in 1931. In October of that year it flooded.", DCT)
     assert got[-1] == ("October of that year", "DATE", "1931-10")
+
+
+def test_a_deadline_after_a_participle_lies_ahead() -> None:
+    assert values("The bid was extended to Nov. 20 by the board.", dt.date(1989, 11, 2)) == [
+        ("Nov. 20", "DATE", "1989-11-20")
+    ]
+    assert values("The mill opened in March with new looms.", dt.date(1989, 11, 2)) == [
+        ("March", "DATE", "1989-03")
+    ]
