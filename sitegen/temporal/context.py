@@ -43,6 +43,7 @@ _CUES = re.compile(
     re.IGNORECASE,
 )
 # A past participle right before the expression: "opened in March", not "to be completed by".
+_DEADLINE = re.compile(r"\w\s+(?:to|until|till)\s+$", re.IGNORECASE)
 _PARTICIPLE = re.compile(
     r"(?<!\bbe )(?<!\bbeen )\b\w{3,}ed\s+(?:(?:in|on|at|during|since|early|late)\s+)?$",
     re.IGNORECASE,
@@ -125,6 +126,8 @@ class Context:
         cut_after = _SENTENCE.search(after)
         if cut_after:
             after = after[: cut_after.start()]
+        if _DEADLINE.search(before, max(0, len(before) - 12)) and "from " not in before[-40:]:
+            return 1  # "extended to Nov. 20", "postponed until Tuesday": a date ahead
         back = (0, 99)
         for m in _CUES.finditer(before):
             back = (1 if m.group("future") else -1, len(before) - m.end())
