@@ -54,6 +54,7 @@ def detokenise(text: str) -> str:
 
 
 def read_articles(path: Path) -> list[Article]:
+    csv.field_size_limit(2**31 - 1)  # some articles are longer than the csv module's default
     articles = []
     with path.open(encoding="utf-8", newline="") as f:
         for i, row in enumerate(csv.DictReader(f)):
