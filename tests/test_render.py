@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import sitegen.theme
 
+from sitegen.check import check_site
 from sitegen.config import Config
 from sitegen.context import build_views
 from sitegen.dates import PartialDate
@@ -488,3 +489,11 @@ def test_time_expressions_show_a_readable_value() -> None:
         text_html("On 5 May 2020.", 3, [Mention(3, 13, "5 May 2020", "DATE", "2020-05-05")], {})
     )
     assert 'title="5 May 2020 (2020-05-05)"' in html
+
+
+def test_every_link_of_a_split_timeline_resolves(tmp_path: Path) -> None:
+    for page in render_site(make_site(), [THEME], index_limit=3):
+        path = tmp_path / page.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(page.data)
+    assert check_site(tmp_path, "/") == []

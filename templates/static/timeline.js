@@ -108,7 +108,8 @@
     } else {
       var text = found.length + " of " + total + " events match";
       if (split && items.length) text += ", " + here + " on this page";
-      if (split && found.length) text += ". Years with matches are counted above the timeline";
+      if (split && found.length) text += "; the year list counts them per year";
+      if (split && !items.length && found.length > RESULTS) text += ", the first " + RESULTS + " below";
       status.textContent = text + ".";
     }
   }
