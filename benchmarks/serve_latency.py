@@ -16,6 +16,7 @@ run with its content cache (``LOAD_CONTENT_CACHE``), its fastest setting; instal
 from __future__ import annotations
 
 import argparse
+import asyncio
 import csv
 import json
 import os
@@ -169,27 +170,28 @@ class Process:
 
 
 class ReloadListener:
-    """A livereload WebSocket client that timestamps every reload message."""
+    """A livereload WebSocket client (tornado's, on a thread) timestamping every reload message."""
 
     def __init__(self, url: str) -> None:
-        import websocket  # websocket-client
-
-        host = url.split("/")[2]
-        self.ws = websocket.create_connection(f"ws://{host}/livereload", timeout=SAVE_TIMEOUT)
-        self.ws.send(json.dumps({"command": "hello", "protocols": [
-            "http://livereload.com/protocols/official-7"]}))  # fmt: skip
-        self.ws.recv()
-        self.ws.send(json.dumps({"command": "info", "url": url, "plugins": {}}))
         self.times: list[float] = []
-        threading.Thread(target=self._listen, daemon=True).start()
+        ready = threading.Event()
+        socket_url = f"ws://{url.split('/')[2]}/livereload"
+        listen = self._listen(socket_url, url, ready)
+        threading.Thread(target=asyncio.run, args=(listen,), daemon=True).start()
+        if not ready.wait(60):
+            raise SystemExit(f"no livereload connection at {socket_url}")
 
-    def _listen(self) -> None:
-        while True:
-            try:
-                message = json.loads(self.ws.recv())
-            except Exception:
-                return
-            if message.get("command") == "reload":
+    async def _listen(self, socket_url: str, page_url: str, ready: threading.Event) -> None:
+        from tornado.websocket import websocket_connect
+
+        conn = await websocket_connect(socket_url)
+        hello = {"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"]}
+        await conn.write_message(json.dumps(hello))
+        await conn.read_message()
+        await conn.write_message(json.dumps({"command": "info", "url": page_url, "plugins": {}}))
+        ready.set()
+        while (message := await conn.read_message()) is not None:
+            if json.loads(message).get("command") == "reload":
                 self.times.append(time.perf_counter())
 
     def first_after(self, t0: float, timeout: float) -> float | None:

@@ -16,14 +16,43 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import websocket
 from tornado.ioloop import IOLoop
+from tornado.websocket import websocket_connect
 
 from sitegen.preview import error_overlay, inject, request_file
 from sitegen.theme_dirs import default_theme_dir
 from sitegen.watcher import Watch, Watcher
 
 TIMEOUT = 20.0
+
+
+class WebSocket:
+    """A blocking WebSocket client: tornado's (livereload's own dependency) on a thread."""
+
+    def __init__(self, url: str) -> None:
+        self.loop = asyncio.new_event_loop()
+        threading.Thread(target=self.loop.run_forever, daemon=True).start()
+        self.conn = self._call(lambda: websocket_connect(url))
+
+    def _call(self, start):  # type: ignore[no-untyped-def]
+        """Run ``await start()`` on the client's loop (tornado futures belong to one loop)."""
+
+        async def run():  # type: ignore[no-untyped-def]
+            return await start()
+
+        return asyncio.run_coroutine_threadsafe(run(), self.loop).result(TIMEOUT)
+
+    def send(self, text: str) -> None:
+        self._call(lambda: self.conn.write_message(text))
+
+    def recv(self) -> str:
+        message = self._call(self.conn.read_message)
+        assert message is not None, "the server closed the connection"
+        return message
+
+    def close(self) -> None:
+        self.loop.call_soon_threadsafe(self.conn.close)
+        self.loop.call_soon_threadsafe(self.loop.stop)
 
 
 class Served:
@@ -54,9 +83,7 @@ class Served:
         assert ready.wait(TIMEOUT) and self.url, "".join(self.lines)
         self.host, port = self.url.split("/")[2].split(":")
         self.port = int(port)
-        self.ws = websocket.create_connection(
-            f"ws://{self.host}:{self.port}/livereload", timeout=TIMEOUT
-        )
+        self.ws = WebSocket(f"ws://{self.host}:{self.port}/livereload")
         hello = {"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"]}
         self.ws.send(json.dumps(hello))
         assert json.loads(self.ws.recv())["command"] == "hello"
