@@ -27,7 +27,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests" / "browser"))
 
-from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from harness import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from sites import serve, synthetic_site, write_site  # noqa: E402
 
 MOBILE = {"download": 1.6e6 / 8, "upload": 0.75e6 / 8, "latency": 150, "cpu": 4}

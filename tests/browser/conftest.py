@@ -7,62 +7,16 @@ must prove the pages in a browser. ``tests/run.sh`` installs what they need.
 
 from __future__ import annotations
 
-import json
-import os
 import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
+from harness import CHROMIUM, CHROMIUM_ARGS, LARGE, REPO, Served, Tab, unavailable
 from sites import serve, synthetic_site, write_site
-
-REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = os.environ.get("SITEGEN_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
-SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
-LARGE = 5000
-
-
-def unavailable(what: str) -> None:
-    """Skip, or fail under CI, when a tool the browser tests need is missing."""
-    message = f"{what} (bash tests/run.sh installs it)"
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"CI=true and {message}", pytrace=False)
-    pytest.skip(message)
-
-
-@dataclass
-class Served:
-    """A built site on disk and the URL it is served at."""
-
-    root: Path
-    url: str
-
-    def events(self) -> list[dict[str, Any]]:
-        """The events of the site's events.json."""
-        data = json.loads((self.root / "events.json").read_text(encoding="utf-8"))
-        events: list[dict[str, Any]] = data["events"]
-        return events
-
-    def pages(self) -> list[str]:
-        """Every HTML page, as a path from the site root (``events/x/``)."""
-        found = []
-        for path in sorted(self.root.rglob("*.html")):
-            rel = path.relative_to(self.root).as_posix()
-            found.append(rel.removesuffix("index.html"))
-        return found
 
 
 @pytest.fixture(scope="session")
@@ -96,26 +50,6 @@ def browser() -> Iterator[Any]:
         instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield instance
         instance.close()
-
-
-@dataclass
-class Tab:
-    """A page in its own browser context, recording console errors and failed requests."""
-
-    page: Any
-    problems: list[str] = field(default_factory=list)
-
-    def goto(self, url: str) -> Any:
-        self.page.goto(url, wait_until="load")
-        return self.page
-
-    def visible_events(self) -> list[str]:
-        """Ids of the timeline events currently shown."""
-        ids: list[str] = self.page.eval_on_selector_all(
-            ".timeline li.event",
-            "items => items.filter(i => i.offsetParent !== null).map(i => i.id.slice(6))",
-        )
-        return ids
 
 
 @pytest.fixture

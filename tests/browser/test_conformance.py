@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import AXE, Served, unavailable
+from harness import AXE, Served, unavailable
 
 SERIOUS = ("serious", "critical")
 

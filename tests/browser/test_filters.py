@@ -8,7 +8,7 @@ from collections import Counter
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from conftest import Served
+from harness import Served
 
 MATCHED = "document.getElementById('filter-status').textContent.includes('match')"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from conftest import LARGE, SCREENSHOTS, Served
+from harness import LARGE, SCREENSHOTS, Served
 
 
 def test_every_demo_page_loads_without_errors(demo: Served, open_tab: Any) -> None:
