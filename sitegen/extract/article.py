@@ -102,15 +102,16 @@ def extract_from_timexes(
         if dating is not None or links:
             found.append((text[start:end], start, end, inside, dating, links))
     common = LowerCaseWords(text)
-    names = [
-        find_names(plain(_without_timexes(text, start, end, inside)), common)
-        for _, start, end, inside, *_ in found
+    # The sentences without markup and time expressions, for names and word sets.
+    bare = [
+        plain(_without_timexes(text, start, end, inside)) for _, start, end, inside, *_ in found
     ]
+    names = [find_names(sentence, common) for sentence in bare]
     entity_of = canonical((n for sentence_names in names for n in sentence_names), common)
     extraction.people = {n: full for n, full in entity_of.items() if n != full}
     person = _main_person(entity_of, names)
-    for (sentence, start, end, inside, dating, links), sentence_names in zip(
-        found, names, strict=True
+    for (sentence, start, end, inside, dating, links), sentence_names, cleaned in zip(
+        found, names, bare, strict=True
     ):
         entities = list(dict.fromkeys(entity_of[n] for n in sentence_names))
         base = {"published": published, "entities": entities}
@@ -151,7 +152,7 @@ def extract_from_timexes(
                         entity_of,
                         person,
                     ),
-                    stems=_stems(text, a, b, inside),
+                    stems=stem_set(cleaned) if one.clause is None else _stems(text, a, b, inside),
                     mention=one.timex,
                     announced=one.announced,
                     witnessed=one.kind == "content",
