@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sitegen.config import Config
@@ -99,5 +99,6 @@ def build(
         written, outputs = update_output(pages, config.output_dir, previous, force=force)
     extracted = sum(1 for e in events if not e.curated)
     counts = (len(site.articles), len(events), extracted)
-    state.save(BuildRecord(inputs.fingerprint(), outputs, problems_of(report), counts))
+    scan = replace(inputs, report=Report())  # its problems are in the record's own list
+    state.save(BuildRecord(inputs.fingerprint(), scan, outputs, problems_of(report), counts))
     return BuildResult(counts, written, report, timings)

@@ -52,6 +52,8 @@ class BuildRecord:
 
     inputs: str
     """:meth:`Inputs.fingerprint` of that build."""
+    scan: Inputs
+    """Its inputs' fingerprints and what stat said of the files (to skip reading them again)."""
     outputs: dict[str, OutputFile]
     problems: Problems
     counts: tuple[int, int, int]
@@ -94,7 +96,8 @@ class SiteState:
     def scan(self, changed: set[Path] | None = None) -> Inputs:
         """Fingerprint the inputs: all of them, or only ``changed`` ones since the last scan."""
         if changed is None or self.inputs is None:
-            self.inputs = scan_inputs(self.config)
+            known = self.inputs or (self.record.scan if self.record else None)
+            self.inputs = scan_inputs(self.config, known)
         else:
             self.inputs = rescan_inputs(self.config, self.inputs, changed)
         return self.inputs

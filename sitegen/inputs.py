@@ -10,16 +10,21 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sitegen.articles import find_article_files, sidecar_for
+from sitegen.articles import SIDECAR_SUFFIXES, find_article_files, sidecar_for
 from sitegen.cache import code_fingerprint
 from sitegen.config import Config
 from sitegen.errors import Report
 from sitegen.fields import inside_site
 from sitegen.theme_dirs import theme_dirs
+
+Signature = tuple[tuple[int, int, int, int] | None, ...]
+"""(size, mtime, ctime, inode) of an article file and of each of its possible sidecars."""
+RACY_NS = 2_000_000_000
 
 
 def digest(*parts: bytes | str) -> str:
@@ -64,6 +69,10 @@ class Inputs:
     """The settings, the theme's files and sitegen's code."""
     report: Report = field(default_factory=Report)
     """Problems met while looking for the files (links out of the site)."""
+    signatures: dict[Path, Signature] = field(default_factory=dict)
+    """Article path -> what stat said of it (and of its sidecars) when it was fingerprinted."""
+    scanned_ns: int = 0
+    """When the files were looked at (to tell a file changed since from one changed just then)."""
 
     def fingerprint(self) -> str:
         """One digest of all the inputs: equal for two builds that would read the same."""
@@ -108,17 +117,50 @@ def _walk(top: Path, wanted: Callable[[str], bool], skip: str | None) -> list[tu
     return found
 
 
-def scan_inputs(config: Config) -> Inputs:
-    """Find and fingerprint every input (reads every file, parses none)."""
+def scan_inputs(config: Config, previous: Inputs | None = None) -> Inputs:
+    """Find and fingerprint every input, parsing none.
+
+    An article whose file (and sidecars) stat says are as they were when ``previous`` read them
+    keeps its fingerprint without being read again, as git's index does; a file changed less
+    than two seconds before that reading is read anyway, since a save in the same clock tick
+    could leave size and times equal.
+    """
     report = Report()
+    started = time.time_ns()
     paths = find_articles(config, report)
-    articles = {path: _article_digest(path, config.timezone) for path in paths}
-    return Inputs(
-        articles=articles,
-        curated=_tree_digest([config.events_dir], "*.md"),
-        settings=_settings_digest(config),
-        report=report,
-    )
+    settings = _settings_digest(config)
+    known = previous if previous is not None and previous.settings == settings else None
+    articles: dict[Path, str] = {}
+    signatures: dict[Path, Signature] = {}
+    for path in paths:
+        signature = signatures[path] = _signature(path)
+        old = known.articles.get(path) if known else None
+        if old and known and _settled(signature, known) and known.signatures.get(path) == signature:
+            articles[path] = old
+        else:
+            articles[path] = _article_digest(path, config.timezone)
+    curated = _tree_digest([config.events_dir], "*.md")
+    return Inputs(articles, curated, settings, report, signatures, started)
+
+
+def _signature(path: Path) -> Signature:
+    paths = [path]
+    if path.suffix == ".txt":
+        paths += [path.with_suffix(suffix) for suffix in SIDECAR_SUFFIXES]
+    found: list[tuple[int, int, int, int] | None] = []
+    for each in paths:
+        try:
+            stat = os.stat(each)
+        except OSError:
+            found.append(None)
+            continue
+        found.append((stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino))
+    return tuple(found)
+
+
+def _settled(signature: Signature, previous: Inputs) -> bool:
+    recent = previous.scanned_ns - RACY_NS
+    return all(s is None or (s[1] < recent and s[2] < recent) for s in signature)
 
 
 def _settings_digest(config: Config) -> str:
@@ -129,11 +171,12 @@ def rescan_inputs(config: Config, previous: Inputs, changed: set[Path]) -> Input
     """:func:`scan_inputs` when only ``changed`` files can differ from ``previous`` (the dev
     server's watcher says which): edited articles are fingerprinted again, not the others.
     A file that appeared or vanished, or anything unexpected, means a full scan."""
-    articles = dict(previous.articles)
+    articles, signatures = dict(previous.articles), dict(previous.signatures)
     curated, settings = previous.curated, previous.settings
     for path in changed:
-        article = path.with_suffix(".txt") if path.suffix in (".yaml", ".yml") else path
+        article = path.with_suffix(".txt") if path.suffix in SIDECAR_SUFFIXES else path
         if article in articles and path.is_file():
+            signatures[article] = _signature(article)
             articles[article] = _article_digest(article, config.timezone)
         elif config.events_dir in path.parents:
             curated = _tree_digest([config.events_dir], "*.md")
@@ -141,7 +184,7 @@ def rescan_inputs(config: Config, previous: Inputs, changed: set[Path]) -> Input
             settings = _settings_digest(config)
         else:
             return scan_inputs(config)
-    return Inputs(articles, curated, settings, previous.report)
+    return Inputs(articles, curated, settings, previous.report, signatures, previous.scanned_ns)
 
 
 def _article_digest(path: Path, zone: str) -> str:

@@ -11,6 +11,7 @@ import pytest
 
 import sitegen.extract
 import sitegen.incremental
+import sitegen.inputs
 from sitegen.articles import find_article_files
 from sitegen.build import build
 from sitegen.cache import CACHE_DIR, DiskCache
@@ -242,3 +243,27 @@ def test_files_listed_by_a_build_without_cache_are_removed(make_site) -> None:
     assert main(["build", "--site", str(root), "-q"]) == 0
     assert not (root / "output" / "articles" / "extra").exists()
     assert main(["build", "--site", str(root), "-q", "--no-cache"]) == 0  # no foreign files
+
+
+def test_unchanged_files_are_not_even_read(make_site, monkeypatch) -> None:
+    monkeypatch.setattr(sitegen.inputs, "RACY_NS", 0)  # files written a moment ago count as old
+    root = site_with_two(make_site)
+    config = load_config(root)
+    build(config)
+    read: list[str] = []
+    file_bytes = sitegen.inputs._file_bytes
+    monkeypatch.setattr(
+        sitegen.inputs, "_file_bytes", lambda path: read.append(path.name) or file_bytes(path)
+    )
+    assert build(config).up_to_date
+    assert "bridge.md" not in read and "ferry.md" not in read
+
+    # Same size, mtime put back: the change time (which no one can set) still tells.
+    ferry = root / "content" / "ferry.md"
+    stat = ferry.stat()
+    ferry.write_text(SECOND.replace("Monday", "Sunday"), encoding="utf-8")
+    os.utime(ferry, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert ferry.stat().st_size == stat.st_size
+    result = build(config)
+    assert not result.up_to_date and "articles/ferry/index.html" in result.written
+    assert "Sunday" in (root / "output" / "articles" / "ferry" / "index.html").read_text("utf-8")
