@@ -440,7 +440,7 @@ def test_index_offers_filters_that_the_script_reveals() -> None:
     assert '<option value="diplomacy">Diplomacy (1)</option>' in html
     assert 'data-index="/search.json"' in html
     assert '<script src="/static/timeline.js" defer></script>' in html
-    assert '<a href="#year-2022" data-year="2022">2022 <span class="count"' in html
+    assert '<a href="#year-2022" data-year="2022">2022 <span class="count">(<span' in html
     assert "1 source:" in html
     assert "Sources disagree" in html
 

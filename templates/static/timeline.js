@@ -95,7 +95,7 @@
       section.hidden = !section.querySelector("li.event:not([hidden])");
     });
     yearLinks.forEach(function (a) {
-      var count = a.querySelector(".count");
+      var count = a.querySelector("[data-count]");
       var n = found === null ? Number(count.getAttribute("data-count")) : perYear[a.getAttribute("data-year")] || 0;
       count.textContent = String(n);
       a.classList.toggle("is-empty", n === 0);

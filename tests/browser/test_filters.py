@@ -129,7 +129,8 @@ def test_filters_on_the_large_split_timeline(large: Served, open_tab: Any) -> No
     page.select_option("#filter-entity", entity)
     page.wait_for_function(MATCHED)
     counts = page.eval_on_selector_all(
-        ".year-nav a", "l => l.map(a => [+a.dataset.year, +a.querySelector('.count').textContent])"
+        ".year-nav a",
+        "l => l.map(a => [+a.dataset.year, +a.querySelector('[data-count]').textContent])",
     )
     assert {y: n for y, n in counts if n} == dict(by_year)
     assert page.locator("#filter-results li").count() == min(50, sum(by_year.values()))
