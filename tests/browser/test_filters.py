@@ -3,12 +3,15 @@ carries them, the keyboard, and the same filters on the 5,000-event site's year 
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 from harness import Served
+
+from sitegen.urls import tag_slug
 
 MATCHED = "document.getElementById('filter-status').textContent.includes('match')"
 
@@ -142,4 +145,29 @@ def test_filters_on_the_large_split_timeline(large: Served, open_tab: Any) -> No
     assert len(shown) == by_year[year]
     wanted = {e["id"] for e in events if entity in e["entities"]}
     assert set(shown) <= wanted
+    assert tab.problems == []
+
+
+def test_a_shared_link_with_tag_and_source_filters_opens_filtered(
+    demo: Served, open_tab: Any
+) -> None:
+    data = json.loads((demo.root / "events.json").read_text(encoding="utf-8"))
+    names = {a["id"]: a["source"] or a["title"] for a in data["articles"]}
+
+    def sources(event: dict[str, Any]) -> set[str]:
+        return {names[s["article_id"]] for s in event["sources"] if s["article_id"] in names}
+
+    events = data["events"]
+    tags = Counter(tag_slug(t) for e in events for t in set(e["tags"]))
+    tag = next(t for t, n in tags.most_common() if n < len(events))
+    source = Counter(s for e in events for s in sources(e)).most_common(1)[0][0]
+    expected = sorted(
+        e["id"] for e in events if tag in {tag_slug(t) for t in e["tags"]} and source in sources(e)
+    )
+    tab = open_tab()
+    page = tab.goto(f"{demo.url}/?{urlencode({'tag': tag, 'source': source})}")
+    page.wait_for_function(MATCHED)
+    assert (page.input_value("#filter-tag"), page.input_value("#filter-source")) == (tag, source)
+    assert sorted(tab.visible_events()) == expected
+    assert page.locator("#filters-panel").get_attribute("open") is not None
     assert tab.problems == []
