@@ -164,6 +164,7 @@ def test_a_shared_link_with_tag_and_source_filters_opens_filtered(
     expected = sorted(
         e["id"] for e in events if tag in {tag_slug(t) for t in e["tags"]} and source in sources(e)
     )
+    assert 0 < len(expected) < len(events)
     tab = open_tab()
     page = tab.goto(f"{demo.url}/?{urlencode({'tag': tag, 'source': source})}")
     page.wait_for_function(MATCHED)
