@@ -246,19 +246,13 @@ _GROUPS: dict[str, list[tuple[str, str]]] = {
     name: [(g, f"{name}__{g}") for g in re.findall(r"\(\?P<(\w+)>", pattern)]
     for name, pattern in RULES
 }
-# (scanner, rule) -> the rule's groups as (short name, group number) in that scanner.
-_INDEXED: dict[tuple[re.Pattern[str], str], list[tuple[str, int]]] = {}
 
 
 def groups(m: re.Match[str], rule: str, text: str) -> dict[str, str]:
     """The groups of ``rule`` in match ``m``, by short name, as written in ``text``."""
-    key = (m.re, rule)
-    indexed = _INDEXED.get(key)
-    if indexed is None:
-        indexed = _INDEXED[key] = [(short, m.re.groupindex[full]) for short, full in _GROUPS[rule]]
     out = {}
-    for short, number in indexed:
-        start, end = m.span(number)
+    for short, full in _GROUPS[rule]:
+        start, end = m.span(full)
         if start >= 0:
             out[short] = text[start:end]
     return out
