@@ -63,21 +63,10 @@ def open_tab(browser: Any) -> Iterator[Any]:
         tab = Tab(context.new_page())
         page = tab.page
         page.set_default_timeout(10_000)
-        page.on("console", lambda m: m.type == "error" and tab.problems.append(m.text))
-        page.on("pageerror", lambda e: tab.problems.append(f"uncaught: {e}"))
-        # A request cut short by leaving the page (the icon, as a test moves on) is aborted,
-        # not failed; a missing file still shows as its HTTP status below.
-        page.on(
-            "requestfailed",
-            lambda r: (
-                "ERR_ABORTED" not in (r.failure or "")
-                and tab.problems.append(f"failed: {r.url} ({r.failure})")
-            ),
-        )
-        page.on(
-            "response",
-            lambda r: r.status >= 400 and tab.problems.append(f"HTTP {r.status}: {r.url}"),
-        )
+        page.on("console", tab.on_console)
+        page.on("pageerror", lambda error: tab.problems.append(f"uncaught: {error}"))
+        page.on("requestfailed", tab.on_request_failed)
+        page.on("response", tab.on_response)
         return tab
 
     yield open_

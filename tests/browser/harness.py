@@ -8,7 +8,7 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import pytest
 
@@ -27,7 +27,7 @@ SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
 LARGE = 5000
 
 
-def unavailable(what: str) -> None:
+def unavailable(what: str) -> NoReturn:
     """Skip, or fail under CI, when a tool the browser tests need is missing."""
     message = f"{what} (bash tests/run.sh installs it)"
     if os.environ.get("CI") == "true":
@@ -63,6 +63,20 @@ class Tab:
 
     page: Any
     problems: list[str] = field(default_factory=list)
+
+    def on_console(self, message: Any) -> None:
+        if message.type == "error":
+            self.problems.append(message.text)
+
+    def on_request_failed(self, request: Any) -> None:
+        # A request cut short by leaving the page (the icon, as a test moves on) is aborted,
+        # not failed; a missing file still shows as its HTTP status (on_response).
+        if "ERR_ABORTED" not in (request.failure or ""):
+            self.problems.append(f"failed: {request.url} ({request.failure})")
+
+    def on_response(self, response: Any) -> None:
+        if response.status >= 400:
+            self.problems.append(f"HTTP {response.status}: {response.url}")
 
     def goto(self, url: str) -> Any:
         self.page.goto(url, wait_until="load")
