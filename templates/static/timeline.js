@@ -24,10 +24,14 @@
     return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
 
+  /* The index, fetched once; each event gains its folded title and summary (event[8]). */
   function load() {
     loading = loading || fetch(form.getAttribute("data-index")).then(function (response) {
       if (!response.ok) throw new Error("search index: HTTP " + response.status);
       return response.json();
+    }).then(function (index) {
+      index.events.forEach(function (event) { event.push(fold(event[2] + " " + event[3])); });
+      return index;
     });
     return loading;
   }
@@ -74,8 +78,7 @@
       for (var name in wanted) {
         if (event[FACETS[name][0]].indexOf(wanted[name]) < 0) return false;
       }
-      var text = fold(event[2] + " " + event[3]);
-      return words.every(function (word) { return text.indexOf(word) >= 0; });
+      return words.every(function (word) { return event[8].indexOf(word) >= 0; });
     });
   }
 
