@@ -34,7 +34,9 @@ def test_axe_finds_no_serious_violations(demo: Served, open_tab: Any, scheme: st
     article = next(r for r in pages if r.startswith("articles/") and r != "articles/")
     tab = open_tab(color_scheme=scheme)
     found = {}
-    for route in ("", event, article, "years/"):
+    tag = next(r for r in pages if r.startswith("tags/") and r != "tags/")
+    year = next(r for r in pages if r.startswith("years/") and r != "years/")
+    for route in ("", event, article, "years/", year, "tags/", tag, "articles/", "404.html"):
         found[route] = _axe(tab.goto(f"{demo.url}/{route}"))
     page = tab.goto(demo.url + "/?key=1")  # with a filter applied and the status shown
     page.wait_for_function("document.getElementById('filter-status').textContent")
