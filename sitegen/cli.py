@@ -18,6 +18,7 @@ from sitegen import __version__
 from sitegen.errors import Report, SitegenError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR, EXIT_USAGE = 0, 1, 2, 64
+EXIT_INTERNAL = 70
 
 
 def _site_args(parser: argparse.ArgumentParser) -> None:
@@ -217,3 +218,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a bug of sitegen's, not the user's: still no traceback
+        if args.debug:
+            raise
+        print(
+            f"error: sitegen failed unexpectedly ({type(exc).__name__}: {exc})\n"
+            "  hint: this is a bug in sitegen; run again with --debug and report the traceback."
+            " The previous output/ is unchanged.",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL

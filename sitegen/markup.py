@@ -29,8 +29,13 @@ class _SafeTree(Treeprocessor):
     """Drops unsafe URLs and markers in attributes, notes markers inside links, and moves
     headings one level down (the page's title is the only ``h1``)."""
 
-    def run(self, root: ET.Element) -> None:
+    def __init__(self, md: markdown.Markdown) -> None:
+        super().__init__(md)
+        # Set before run(): Markdown skips the tree processors for an empty document.
         self.in_links: set[str] = set()
+
+    def run(self, root: ET.Element) -> None:
+        self.in_links = set()
         for element in root.iter():
             for name, value in list(element.attrib.items()):
                 value = _MARKERS.sub("", value)

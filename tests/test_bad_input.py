@@ -43,6 +43,12 @@ CASES: dict[str, tuple[dict[str, str | bytes], int, list[str], set[str]]] = {
         {"bridge", "a"},
     ),
     "empty-file": ({"content/a.md": ""}, 1, ["a.md:1: has no front matter"], {"bridge"}),
+    "empty-body": (
+        {"content/a.md": fm("title: A\npublished: 2024-01-01\n", "")},
+        0,
+        [],
+        {"bridge", "a"},
+    ),
     "binary-file": (
         {"seeds/a.txt": b"\x89PNG\r\n\x1a\n\x00\x00", "seeds/a.yaml": "published: 2024-01-01\n"},
         1,
