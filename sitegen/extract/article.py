@@ -88,9 +88,16 @@ def extract_from_timexes(
     # an article report no dated event, and the costlier steps below are only run on the rest.
     found = []
     cursor = 0
+    # A sentence the article repeats word for word is one source, read once: a page of one
+    # sentence pasted 20,000 times is one event with one source (its repeats' date
+    # expressions stay unlinked), not 20,000 candidates.
+    seen: set[str] = set()
     for start, end in split_sentences(text, article.body_start):
         while cursor < len(timexes) and timexes[cursor].start < start:
             cursor += 1
+        if text[start:end] in seen:
+            continue
+        seen.add(text[start:end])
         inside = []
         i = cursor
         while i < len(timexes) and timexes[i].end <= end:

@@ -25,6 +25,7 @@ TIME expression in it) or somebody saying something (dated to the report). The r
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -70,6 +71,9 @@ _CLAUSE_RE = re.compile(r";\s*|,?\s+(?:but|and then|then|and later|whereas)\s+|,
 _GAP_WORDS_RE = re.compile(r"^[^,.;:!?\"“”]*$")
 _REPORT_GAP_WORDS = 6
 _REPORT_WINDOW_DAYS = 7
+_MAX_CLAUSES = 16
+"""Dates of a sentence looked at for events of other clauses (each costs a scan of the
+sentence: a "sentence" of thousands of dates, a list without full stops, stays linear)."""
 
 
 def timex_date(timex: Timex) -> tuple[PartialDate, str | None] | None:
@@ -138,6 +142,7 @@ def date_sentence(
         reports = [(m.start() + start, m.end() + start) for m in _REPORTING.finditer(sentence)]
     else:
         reports = [(0, 0)] if _REPORTING.search(sentence) else []
+    ends = [verb_end for _, verb_end in reports]
     report: tuple[int, PartialDate] | None = None
     content: list[tuple[int, Timex, PartialDate, str | None]] = []
     for index, timex in timexes:
@@ -145,7 +150,10 @@ def date_sentence(
         if dated is None or _BOUNDING.search(text[max(start, timex.start - 40) : timex.start]):
             continue
         date, modifier = dated
-        if report is None and _is_report_date(text, timex, date, reports, published):
+        # Only the verbs nearest the expression, before and after it, can be next to it.
+        at = bisect.bisect_right(ends, timex.start)
+        near = reports[max(at - 1, 0) : at + 2]
+        if report is None and _is_report_date(text, timex, date, near, published):
             report = (index, date)
         else:
             content.append((index, timex, date, modifier))
@@ -156,7 +164,7 @@ def date_sentence(
         best = max(past, key=lambda c: (_PRECISION_RANK[c[2].precision], -c[1].start))
         also = tuple(
             Dating(c[2], c[3], c[0], "content", clause=clause)
-            for c in past
+            for c in past[:_MAX_CLAUSES]
             if not c[2].compatible(best[2])
             and (clause := _own_clause(text, start, end, c[1], best[1])) is not None
         )

@@ -77,8 +77,10 @@ def find_names(sentence: str, common: Container[str] = frozenset()) -> list[str]
     # Only stretches of capitalised words can hold names: find them with one regex, then walk
     # their words (most words of a sentence are never looked at one by one).
     for match in _RUN_RE.finditer(sentence):
-        before = sentence[: match.start()].rstrip()[-1:]
-        _walk(match.group().split(), not before or before in _PUNCT, names, common)
+        at = match.start() - 1
+        while at >= 0 and sentence[at].isspace():
+            at -= 1
+        _walk(match.group().split(), at < 0 or sentence[at] in _PUNCT, names, common)
     return list(dict.fromkeys(names))
 
 
@@ -138,14 +140,28 @@ class LowerCaseWords:
     def __init__(self, text: str) -> None:
         self._text = text
         self._known: dict[str, bool] = {}
+        self._all: set[str] | None = None
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str):
             return False
         known = self._known.get(word)
         if known is None:
-            known = self._known[word] = _written(self._text, word)
+            if self._all is None and len(self._known) * len(self._text) > _READ_ALL_COST:
+                # Each lookup reads the text: past this many, reading it once costs less (a long
+                # text of many sentences would otherwise cost its length times its sentences).
+                self._all = set(_ALNUM_RE.findall(self._text))
+            if self._all is not None and word.isalnum():
+                known = word in self._all
+            else:
+                known = _written(self._text, word)
+            self._known[word] = known
         return known
+
+
+_READ_ALL_COST = 2_000_000
+"""Characters read by lookups after which all words are read at once."""
+_ALNUM_RE = re.compile(r"[^\W_]+")
 
 
 def _written(text: str, word: str) -> bool:

@@ -21,13 +21,14 @@ from functools import lru_cache
 
 from sitegen.dates import PartialDate
 from sitegen.extract.article import ArticleExtraction, Candidate
-from sitegen.model import Event, Source, event_id
+from sitegen.model import Event, event_id
 
 SAME_EVENT = 0.3
 """Weighted Jaccard from which two sentences at compatible dates report the same event."""
 DISAGREE = 0.7
 """Weighted Jaccard from which two sentences at incompatible dates report the same event."""
 _PRECISION_FIRST = {"day": 0, "month": 1, "year": 2}
+_POSTING_CAP = 100
 
 
 @dataclass
@@ -89,12 +90,21 @@ def cluster(candidates: list[Candidate]) -> list[_Cluster]:
             heads.append((stems, total, first, last, candidate.witnessed))
             for s in prefix:
                 if date.day is not None:
-                    by_day[(s, first)].append(best)
-                by_year[(s, date.year)].append(best)
+                    _post(by_day[(s, first)], best)
+                _post(by_year[(s, date.year)], best)
             for s in short:
-                clashes[s].append(best)
+                _post(clashes[s], best)
         clusters[best].members.append(candidate)
     return clusters
+
+
+def _post(heads: list[int], head: int) -> None:
+    """Index a head under one of its words, unless that word's list is full: past
+    ``_POSTING_CAP`` heads that share a word and a date without being alike, the word tells
+    nothing apart, and reading its list for every candidate would cost the square of their
+    number. The head stays findable by its other words."""
+    if len(heads) < _POSTING_CAP:
+        heads.append(head)
 
 
 @lru_cache(maxsize=8192)
@@ -160,7 +170,6 @@ def build_events(
 ) -> tuple[list[Event], dict[tuple[str, int], str]]:
     """Events (curated ones with their new sources, then merged clusters) and, for each date
     expression that dates an event, ``(article_id, mention index) -> event id``."""
-    by_id = {e.id: replace(e, sources=list(e.sources), entities=list(e.entities)) for e in curated}
     # A surname that two articles or more give in full stands for that full name in every
     # article (the most frequent full name, if articles differ: sorted by count, the last one
     # wins). One article is not enough: its "full name" may be a headline ("Sick Mexico").
@@ -168,49 +177,68 @@ def build_events(
     entity_of = {
         s: full for (s, full), n in sorted(given.items(), key=lambda i: (i[1], i[0])) if n > 1
     }
+    by_id = {e.id: _Gathering(replace(e), entity_of) for e in curated}
     dated: dict[tuple[str, int], str] = {}
     own: list[Candidate] = []
     for extraction in extractions:
         for candidate in extraction.candidates:
-            event = by_id.get(candidate.curated_id or "")
-            if event is None:
+            gathering = by_id.get(candidate.curated_id or "")
+            if gathering is None:
                 own.append(candidate)
                 continue
-            _add_source(event, candidate.source)
-            event.disagree = event.disagree or candidate.disagree
-            event.entities = _union(event.entities, candidate.entities, entity_of)
+            gathering.add(candidate)
+            gathering.event.disagree |= candidate.disagree
             if candidate.mention is not None:
-                dated.setdefault((extraction.article_id, candidate.mention), event.id)
+                dated.setdefault((extraction.article_id, candidate.mention), gathering.event.id)
     taken = set(by_id)
-    events = list(by_id.values())
+    events = [g.done() for g in by_id.values()]
     for group in cluster(own):
         head = group.members[0]
-        new = Event(
-            id=_unique(event_id(head.date, head.title), taken),
-            date=head.date,
-            title=head.title,
-            summary=head.source.sentence,
-            modifier=head.modifier,
-            announced=all(m.announced for m in group.members),
-            disagree=group.disagree,
+        gathering = _Gathering(
+            Event(
+                id=_unique(event_id(head.date, head.title), taken),
+                date=head.date,
+                title=head.title,
+                summary=head.source.sentence,
+                modifier=head.modifier,
+                announced=all(m.announced for m in group.members),
+                disagree=group.disagree,
+            ),
+            entity_of,
         )
         for member in group.members:
-            _add_source(new, member.source)
-            new.entities = _union(new.entities, member.entities, entity_of)
+            gathering.add(member)
             if member.mention is not None:
-                dated.setdefault((member.source.article_id, member.mention), new.id)
-        events.append(new)
+                dated.setdefault((member.source.article_id, member.mention), gathering.event.id)
+        events.append(gathering.done())
     return events, dated
 
 
-def _add_source(event: Event, source: Source) -> None:
-    key = (source.article_id, source.sentence, source.start)
-    if all((s.article_id, s.sentence, s.start) != key for s in event.sources):
-        event.sources.append(source)
+class _Gathering:
+    """An event while its sources and entities are gathered: each in constant time, so that an
+    event reported by thousands of sentences costs no more than thousands of events."""
 
+    def __init__(self, event: Event, entity_of: dict[str, str]) -> None:
+        self.event = event
+        self._entity_of = entity_of
+        self._sources = list(event.sources)
+        # One sentence of one article is one source, however often the article repeats it
+        # and whichever of its date expressions dates the event.
+        self._seen = {(s.article_id, s.sentence) for s in self._sources}
+        self._entities = dict.fromkeys(entity_of.get(n, n) for n in event.entities)
 
-def _union(old: list[str], new: list[str], entity_of: dict[str, str]) -> list[str]:
-    return list(dict.fromkeys(entity_of.get(n, n) for n in [*old, *new]))
+    def add(self, candidate: Candidate) -> None:
+        source = candidate.source
+        if (source.article_id, source.sentence) not in self._seen:
+            self._seen.add((source.article_id, source.sentence))
+            self._sources.append(source)
+        for name in candidate.entities:
+            self._entities.setdefault(self._entity_of.get(name, name))
+
+    def done(self) -> Event:
+        self.event.sources = self._sources
+        self.event.entities = list(self._entities)
+        return self.event
 
 
 def _unique(wanted: str, taken: set[str]) -> str:
