@@ -79,8 +79,8 @@ class SiteState:
         """Drop cache entries a build did not use (not the dev server: it rebuilds often)."""
         self.lock = threading.Lock()
         """Held while output/ is being changed (the dev server reads pages under it)."""
-        self._entries: dict[Path, tuple[str, ArticleEntry]] = {}
-        self._extractions: dict[Path, tuple[str, ArticleExtraction]] = {}
+        self._entries: dict[str, tuple[str, ArticleEntry]] = {}
+        self._extractions: dict[str, tuple[str, ArticleExtraction]] = {}
         self._curated: tuple[str, list[Event], Problems] | None = None
         self._digest_of: dict[str, str] = {}
         self.inputs: Inputs | None = None
@@ -112,7 +112,7 @@ class SiteState:
         )
 
     def _cached(
-        self, memory: dict[Path, tuple[str, T]], path: Path, key: str, make: Callable[[], T]
+        self, memory: dict[str, tuple[str, T]], path: str, key: str, make: Callable[[], T]
     ) -> T:
         """``make()``'s value for ``key``: from memory, else from the cache, else computed."""
         held = memory.get(path)
@@ -132,9 +132,9 @@ class SiteState:
         """Articles and curated events, reading only the files not read before."""
         report.extend(inputs.report)
         articles: list[Article] = []
-        seen: dict[str, Path] = {}
+        seen: dict[str, str] = {}
         self._digest_of = {}
-        for path, fingerprint in inputs.articles.items():
+        for path, fingerprint in inputs.articles.items():  # str: Paths are slow by thousands
             entry = self._cached(self._entries, path, "a" + fingerprint, partial(self._read, path))
             replay(entry.problems, report)
             article = entry.article
@@ -156,7 +156,8 @@ class SiteState:
         replay(curated[2], report)
         return Site(config=self.config, articles=articles, events=curated[1])
 
-    def _read(self, path: Path) -> ArticleEntry:
+    def _read(self, name: str) -> ArticleEntry:
+        path = Path(name)
         report = Report()
         try:
             article = read_article(path, self.config.zone, report)
@@ -191,7 +192,7 @@ class SiteState:
         return [
             self._cached(
                 self._extractions,
-                article.path,
+                str(article.path),
                 "x" + digest(self._digest_of[article.id], curated),
                 partial(compute, article),
             )

@@ -61,7 +61,7 @@ def _tree_digest(roots: list[Path], pattern: str = "*") -> str:
 class Inputs:
     """Fingerprints of everything one build reads."""
 
-    articles: dict[Path, str]
+    articles: dict[str, str]
     """Article path -> fingerprint of its bytes, its sidecar's and the zone."""
     curated: str
     """All curated event files together."""
@@ -69,7 +69,7 @@ class Inputs:
     """The settings, the theme's files and sitegen's code."""
     report: Report = field(default_factory=Report)
     """Problems met while looking for the files (links out of the site)."""
-    signatures: dict[Path, Signature] = field(default_factory=dict)
+    signatures: dict[str, Signature] = field(default_factory=dict)
     """Article path -> what stat said of it (and of its sidecars) when it was fingerprinted."""
     scanned_ns: int = 0
     """When the files were looked at (to tell a file changed since from one changed just then)."""
@@ -88,18 +88,23 @@ def find_articles(config: Config, report: Report) -> list[Path]:
     following links is inside the site anyway, so only links are checked (by the same
     ``inside_site``). When a folder itself is a link, the original does the work.
     """
+    return [Path(p) for p in _find(config, report)]
+
+
+def _find(config: Config, report: Report) -> list[str]:
+    # Strings, not Paths, sorted as Paths sort (by parts): at thousands of files pathlib is the
+    # slow part of a build with nothing to do.
     root, content, seeds = config.root, config.content_dir, config.seeds_dir
     tops = [d for d in (content, seeds) if d.is_dir()]
     if any(d.is_symlink() or root.resolve() not in d.resolve().parents for d in tops):
-        return find_article_files(content, seeds, config.events_dir, root, report)
+        return [str(p) for p in find_article_files(content, seeds, config.events_dir, root, report)]
     found: list[tuple[str, bool]] = []
     if content.is_dir():
         found += _walk(content, lambda name: name.endswith(".md"), str(config.events_dir))
     if seeds.is_dir():
         found += _walk(seeds, lambda name: os.path.splitext(name)[1] in (".md", ".txt"), None)
     kept = {p for p, link in found if not link or inside_site(Path(p), root, report)}
-    # Strings, sorted as Paths sort (by parts): pathlib is the slow part at thousands of files.
-    return [Path(p) for p in sorted(kept, key=lambda p: p.split(os.sep))]
+    return sorted(kept, key=lambda p: p.split(os.sep))
 
 
 def _walk(top: Path, wanted: Callable[[str], bool], skip: str | None) -> list[tuple[str, bool]]:
@@ -127,11 +132,11 @@ def scan_inputs(config: Config, previous: Inputs | None = None) -> Inputs:
     """
     report = Report()
     started = time.time_ns()
-    paths = find_articles(config, report)
+    paths = _find(config, report)
     settings = _settings_digest(config)
     known = previous if previous is not None and previous.settings == settings else None
-    articles: dict[Path, str] = {}
-    signatures: dict[Path, Signature] = {}
+    articles: dict[str, str] = {}
+    signatures: dict[str, Signature] = {}
     for path in paths:
         signature = signatures[path] = _signature(path)
         old = known.articles.get(path) if known else None
@@ -143,10 +148,11 @@ def scan_inputs(config: Config, previous: Inputs | None = None) -> Inputs:
     return Inputs(articles, curated, settings, report, signatures, started)
 
 
-def _signature(path: Path) -> Signature:
+def _signature(path: str) -> Signature:
     paths = [path]
-    if path.suffix == ".txt":
-        paths += [path.with_suffix(suffix) for suffix in SIDECAR_SUFFIXES]
+    stem, suffix = os.path.splitext(path)
+    if suffix == ".txt":
+        paths += [stem + sidecar for sidecar in SIDECAR_SUFFIXES]
     found: list[tuple[int, int, int, int] | None] = []
     for each in paths:
         try:
@@ -174,7 +180,7 @@ def rescan_inputs(config: Config, previous: Inputs, changed: set[Path]) -> Input
     articles, signatures = dict(previous.articles), dict(previous.signatures)
     curated, settings = previous.curated, previous.settings
     for path in changed:
-        article = path.with_suffix(".txt") if path.suffix in SIDECAR_SUFFIXES else path
+        article = str(path.with_suffix(".txt") if path.suffix in SIDECAR_SUFFIXES else path)
         if article in articles and path.is_file():
             signatures[article] = _signature(article)
             articles[article] = _article_digest(article, config.timezone)
@@ -187,8 +193,9 @@ def rescan_inputs(config: Config, previous: Inputs, changed: set[Path]) -> Input
     return Inputs(articles, curated, settings, previous.report, signatures, previous.scanned_ns)
 
 
-def _article_digest(path: Path, zone: str) -> str:
-    parts: list[bytes | str] = [str(path), zone, _file_bytes(path)]
+def _article_digest(name: str, zone: str) -> str:
+    path = Path(name)
+    parts: list[bytes | str] = [name, zone, _file_bytes(path)]
     sidecar = sidecar_for(path) if path.suffix == ".txt" else None
     if sidecar is not None:
         parts += [str(sidecar), _file_bytes(sidecar)]
