@@ -42,42 +42,31 @@ def cluster(candidates: list[Candidate]) -> list[_Cluster]:
     df = Counter(s for c in candidates for s in c.stems)
     n = max(len(candidates), 1)
     weight = {s: math.log(1 + n / count) for s, count in df.items()}
-    order = sorted(
-        candidates,
-        key=lambda c: (
-            _PRECISION_FIRST[c.date.precision],
-            not c.witnessed,
-            c.date.sort_key(c.modifier),
-            c.published,
-            c.source.article_id,
-            c.source.start,
-        ),
-    )
-    clusters: list[_Cluster] = []
-    heads: list[tuple[frozenset[str], float, int, int, bool]] = []  # stems, weight, days, witnessed
-    # Heads by (prefix word, day) and (prefix word, year): a candidate only meets the heads its
-    # date is compatible with (days come first, so a day meets the heads of its day; a month or
-    # a year those of its year). Near-duplicates at other dates are found through ``clashes``,
-    # by the shorter prefix that their higher threshold allows.
-    by_day: dict[tuple[str, int], list[int]] = defaultdict(list)
-    by_year: dict[tuple[str, int], list[int]] = defaultdict(list)
-    clashes: dict[str, list[int]] = defaultdict(list)
     rank = {s: i for i, s in enumerate(sorted(df, key=lambda s: (-weight[s], s)))}
+    order = sorted(candidates, key=_order)
+    clusters: list[_Cluster] = []
+    heads: list[_Head] = []
+    # Heads by day then prefix word, and by year then prefix word: a candidate only meets the
+    # heads its date is compatible with (days come first, so a day meets the heads of its day;
+    # a month or a year those of its year). Near-duplicates at other dates are found through
+    # ``clashes``, by the shorter prefix that their higher threshold allows.
+    by_day: dict[int, dict[str, list[int]]] = defaultdict(dict)
+    by_year: dict[int, dict[str, list[int]]] = defaultdict(dict)
+    clashes: dict[str, list[int]] = {}
     for candidate in order:
         stems = candidate.stems
         ranked = sorted(stems, key=rank.__getitem__)  # rarest first, one order for all
         total = sum(map(weight.__getitem__, ranked))
         date = candidate.date
         first, last = _span(date)
-        prefix = _prefix(ranked, weight, total, SAME_EVENT)
-        short = _prefix(ranked, weight, total, DISAGREE)
-        if date.day is not None:
-            found = {i for s in prefix for i in by_day.get((s, first), ())}
-        else:
-            found = {i for s in prefix for i in by_year.get((s, date.year), ())}
-        best = _most_similar(found, stems, total, weight, heads, SAME_EVENT, first, last, True)
+        prefix, short = _prefixes(ranked, weight, total)
+        day = date.day is not None
+        posted = by_day[first] if day else by_year[date.year]
+        found = {i for s in prefix if (post := posted.get(s)) for i in post}
+        same = None if day else True  # the heads of one day are compatible with it
+        best = _most_similar(found, stems, total, weight, heads, SAME_EVENT, first, last, same)
         if best < 0:
-            found = {i for s in short for i in clashes.get(s, ())}
+            found = {i for s in short if (post := clashes.get(s)) for i in post}
             best = _most_similar(found, stems, total, weight, heads, DISAGREE, first, last, False)
             if best >= 0:
                 # Two sentences alike enough to be one report at incompatible dates: the
@@ -88,22 +77,42 @@ def cluster(candidates: list[Candidate]) -> list[_Cluster]:
             best = len(clusters)
             clusters.append(_Cluster())
             heads.append((stems, total, first, last, candidate.witnessed))
+            years = by_year[date.year]
+            days = by_day[first] if day else None
             for s in prefix:
-                if date.day is not None:
-                    _post(by_day[(s, first)], best)
-                _post(by_year[(s, date.year)], best)
+                if days is not None:
+                    _post(days, s, best)
+                _post(years, s, best)
             for s in short:
-                _post(clashes[s], best)
+                _post(clashes, s, best)
         clusters[best].members.append(candidate)
     return clusters
 
 
-def _post(heads: list[int], head: int) -> None:
+_Head = tuple[frozenset[str], float, int, int, bool]
+"""A cluster's first member: its stems, their weight, its first and last day, witnessed."""
+
+
+def _order(c: Candidate) -> tuple[object, ...]:
+    return (
+        _PRECISION_FIRST[c.date.precision],
+        not c.witnessed,
+        c.date.sort_key(c.modifier),
+        c.published,
+        c.source.article_id,
+        c.source.start,
+    )
+
+
+def _post(index: dict[str, list[int]], word: str, head: int) -> None:
     """Index a head under one of its words, unless that word's list is full: past
     ``_POSTING_CAP`` heads that share a word and a date without being alike, the word tells
     nothing apart, and reading its list for every candidate would cost the square of their
     number. The head stays findable by its other words."""
-    if len(heads) < _POSTING_CAP:
+    heads = index.get(word)
+    if heads is None:
+        index[word] = [head]
+    elif len(heads) < _POSTING_CAP:
         heads.append(head)
 
 
@@ -118,36 +127,41 @@ def _most_similar(
     stems: frozenset[str],
     total: float,
     weight: dict[str, float],
-    heads: list[tuple[frozenset[str], float, int, int, bool]],
+    heads: list[_Head],
     threshold: float,
     first: int,
     last: int,
-    compatible: bool,
+    compatible: bool | None,
 ) -> int:
     """The head among ``found`` most similar to the candidate, at least ``threshold`` alike and
-    with a date compatible (or not) with ``first``-``last``; -1 if none (ties: the older)."""
+    with a date compatible (or not) with ``first``-``last`` (None: the heads found are known
+    to be compatible); -1 if none (ties: the older)."""
     best, best_sim = -1, threshold
-    for i in sorted(found):
+    for i in found:
         head_stems, head_total, head_first, head_last, _ = heads[i]
-        if compatible != (
+        if compatible is not None and compatible != (
             (head_first <= first and last <= head_last)
             or (first <= head_first and head_last <= last)
         ):
             continue
-        if min(total, head_total) < best_sim * max(total, head_total):
-            continue  # too different in weight to be alike enough
+        if total < head_total:
+            if total < best_sim * head_total:
+                continue  # too different in weight to be alike enough
+        elif head_total < best_sim * total:
+            continue
         # Rounded: the sum's last bits depend on the (hash-seeded) order of set iteration.
-        shared = sum(weight[s] for s in stems & head_stems)
+        shared = sum(map(weight.__getitem__, stems & head_stems))
         sim = round(shared / (total + head_total - shared), 9)
-        if sim > best_sim or (sim == best_sim and best < 0):
+        if sim > best_sim or (sim == best_sim and (best < 0 or i < best)):
             best, best_sim = i, sim
     return best
 
 
-def _prefix(
-    ranked: list[str], weight: dict[str, float], total: float, threshold: float
-) -> list[str]:
-    """The rarest words of a sentence that a similar enough sentence must share one of.
+def _prefixes(
+    ranked: list[str], weight: dict[str, float], total: float
+) -> tuple[list[str], list[str]]:
+    """The rarest words of a sentence that a sentence similar enough to report the same event
+    must share one of (at ``SAME_EVENT``), and those at ``DISAGREE``.
 
     Prefix filtering: if two sentences share none of A's rarest words whose weight leaves less
     than ``threshold`` of A's weight outside them, what they share weighs less than
@@ -156,13 +170,17 @@ def _prefix(
     prefixes; so heads are indexed by their prefix and candidates look up theirs, which finds
     every similar pair while reading only short posting lists.
     """
-    prefix, rest = [], total
+    prefix: list[str] = []
+    short = 0
+    rest, same, disagree = total, SAME_EVENT * total, DISAGREE * total
     for s in ranked:
-        if rest < threshold * total:
+        if rest < same:
             break
+        if rest >= disagree:
+            short += 1
         prefix.append(s)
         rest -= weight[s]
-    return prefix
+    return prefix, prefix[:short]
 
 
 def build_events(

@@ -78,10 +78,17 @@ def stem_set(text: str) -> frozenset[str]:
     Words are split on spaces and stripped of punctuation rather than found by ``WORD_RE``:
     the regex alone cost as much as all of this (Python's regex engine pays at every character).
     """
-    stems = set(map(_content_stem, [token.strip(_EDGES) for token in text.split()]))
+    stems = set(map(_token_stem, text.split()))
     stems.discard(None)
     stems.discard("")
     return frozenset(stems)  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=65536)
+def _token_stem(token: str) -> str | None:
+    """The stem of a space-separated token (``"Ukraine's,"``), None for a stop word: one cached
+    call per token, punctuation and all (most tokens repeat)."""
+    return _content_stem(token.strip(_EDGES))
 
 
 _EDGES = ",.;:!?\"“”‘’'()[]{}—–-|*_/"
