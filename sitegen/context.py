@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections import Counter
 from collections.abc import Iterable
 
 from markupsafe import Markup
@@ -71,13 +72,16 @@ def _source_view(source: Source, articles: dict[str, Article], u: Urls) -> Sourc
 
 
 def event_view(
-    event: Event, articles: dict[str, Article], u: Urls, key: bool = False, split: bool = False
+    event: Event,
+    articles: dict[str, Article],
+    u: Urls,
+    key: bool = False,
+    on_timeline: str = urls.HOME,
 ) -> EventView:
-    """The view of one event; ``articles`` by id resolves its sources. ``split``: the timeline
-    is on year pages, not on the index."""
+    """The view of one event; ``articles`` by id resolves its sources; ``on_timeline`` is the
+    route of the timeline page that shows it."""
     route = urls.event_route(event.id)
     anchor = f"event-{event.id}"
-    on_timeline = urls.year_route(event.date.year) if split else urls.HOME
     sources = [_source_view(s, articles, u) for s in event.sources]
     first_by_article: dict[str, SourceView] = {}
     for source in sources:
@@ -111,10 +115,22 @@ def event_view(
     )
 
 
-def timeline_view(events: list[EventView], u: Urls, split: bool = False) -> TimelineView:
-    """The whole timeline of chronological ``events``; ``split``: on year pages."""
+def timeline_route(event: Event, split: bool, dense_years: set[int]) -> str:
+    """The timeline page that shows ``event``: the index, else its year's page, else (a year of
+    ``dense_years``, split into months) its month's page."""
+    year, month = event.date.year, event.date.month
+    if not split:
+        return urls.HOME
+    if year in dense_years and month is not None:
+        return urls.month_route(year, month)
+    return urls.year_route(year)
+
+
+def timeline_view(events: list[EventView], u: Urls, split: bool, limit: int) -> TimelineView:
+    """The whole timeline of chronological ``events``; ``split``: on year pages, the years of
+    more than ``limit`` events on month pages."""
     return TimelineView(
-        years=group_by_year(events, u),
+        years=group_by_year(events, u, limit if split else None),
         key_events=[e for e in events if e.key],
         count=len(events),
         split=split,
@@ -181,10 +197,14 @@ def build_views(site: Site, index_limit: int = INDEX_LIMIT) -> Views:
     ordered = sorted(site.events, key=Event.sort_key)
     key_ids = key_event_ids(ordered)
     split = len(ordered) > index_limit
-    events = [event_view(e, by_id, u, e.id in key_ids, split) for e in ordered]
+    per_year = Counter(e.date.year for e in ordered)
+    dense = {year for year, count in per_year.items() if count > index_limit}
+    events = [
+        event_view(e, by_id, u, e.id in key_ids, timeline_route(e, split, dense)) for e in ordered
+    ]
     views_by_id = {e.id: e for e in events}
     event_urls = {e.id: e.url for e in events}
-    timeline = timeline_view(events, u, split)
+    timeline = timeline_view(events, u, split, index_limit)
 
     reported = events_by_article(ordered)
     chronological = articles_by_date(site.articles, site.config.zone)

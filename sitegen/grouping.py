@@ -63,8 +63,9 @@ def publication_names(event: Event, articles: dict[str, Article]) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def group_by_year(events: list[EventView], u: Urls) -> list[YearView]:
-    """Years in order; in each, year-only events first, then a group per known month.
+def group_by_year(events: list[EventView], u: Urls, limit: int | None = None) -> list[YearView]:
+    """Years in order; in each, year-only events first, then a group per known month; a year of
+    more than ``limit`` events is split into month pages.
 
     ``events`` must be chronological (as :attr:`Site.events` is).
     """
@@ -77,6 +78,7 @@ def group_by_year(events: list[EventView], u: Urls) -> list[YearView]:
                 month=month,
                 name=format_date(PartialDate(year, month)),
                 anchor=f"{year:04d}-{month:02d}",
+                url=u.link(urls.month_route(year, month)),
                 events=list(in_month),
             )
             for month, in_month in itertools.groupby(
@@ -93,6 +95,7 @@ def group_by_year(events: list[EventView], u: Urls) -> list[YearView]:
                 events=[e for e in items if e.month is None],
                 months=months,
                 count=len(items),
+                split=limit is not None and len(items) > limit,
             )
         )
     return years

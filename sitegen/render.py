@@ -163,6 +163,22 @@ def render_site(site: Site, theme_dirs: list[Path], index_limit: int = INDEX_LIM
                 timeline=views.timeline,
             )
         )
+    for year in views.timeline.years:
+        for month_before, month, month_after in _neighbours(year.months if year.split else []):
+            route = urls.month_route(year.year, month.month)
+            pages.append(
+                render(
+                    "month.html",
+                    route,
+                    "month",
+                    month.name,
+                    month=month,
+                    year=year,
+                    previous=month_before,
+                    next=month_after,
+                    timeline=views.timeline,
+                )
+            )
     for tag in views.tags:
         pages.append(render("tag.html", urls.tag_route(tag.slug), "tag", tag.name, tag=tag))
     routes = [p.path.removesuffix("index.html") for p in pages if p.path != urls.NOT_FOUND]

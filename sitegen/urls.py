@@ -42,6 +42,11 @@ def year_route(year: int) -> str:
     return f"years/{year:04d}/"
 
 
+def month_route(year: int, month: int) -> str:
+    """``years/2022/03/``: a month of a year too long for one page."""
+    return f"years/{year:04d}/{month:02d}/"
+
+
 def tag_slug(tag: str) -> str:
     """The slug of a tag; tags that slugify alike share one page."""
     return slugify(tag)

@@ -13,6 +13,8 @@ Context of each template (see ``render.py``):
 - ``article.html``: ``article`` (:class:`ArticleView`)
 - ``year.html``: ``year`` (:class:`YearView`), ``previous`` / ``next`` (YearView or None),
   ``timeline``
+- ``month.html`` (the months of a split year): ``month`` (:class:`MonthView`), ``year``,
+  ``previous`` / ``next`` (MonthView or None), ``timeline``
 - ``years.html``: ``years``; ``tags.html``: ``tags``; ``tag.html``: ``tag`` (:class:`TagView`)
 - ``articles.html``: ``articles`` (list of :class:`ArticleView`, oldest first)
 - ``404.html``: nothing more
@@ -113,6 +115,8 @@ class MonthView:
     """``March 2022``."""
     anchor: str
     """``2022-03``: the element id of the month heading."""
+    url: str
+    """The month's own page (``/base/years/2022/03/``); rendered only when its year is split."""
     events: list[EventView]
 
 
@@ -131,6 +135,8 @@ class YearView:
     months: list[MonthView]
     count: int
     """All events of the year."""
+    split: bool
+    """Too many events for one page: each month has its page, the year page lists them."""
 
 
 @dataclass
@@ -200,8 +206,8 @@ class PageView:
     """The page being rendered."""
 
     kind: str
-    """``index``, ``event``, ``article``, ``articles``, ``year``, ``years``, ``tag``, ``tags`` or
-    ``404``."""
+    """``index``, ``event``, ``article``, ``articles``, ``year``, ``month``, ``years``, ``tag``,
+    ``tags`` or ``404``."""
     title: str
     description: str
     """For ``<meta name="description">`` and link previews: the event's date and summary on

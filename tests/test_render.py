@@ -497,3 +497,29 @@ def test_every_link_of_a_split_timeline_resolves(tmp_path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(page.data)
     assert check_site(tmp_path, "/") == []
+
+
+def test_a_year_too_long_for_one_page_is_split_into_months(tmp_path: Path) -> None:
+    views = build_views(make_site(), index_limit=2)
+    y2022 = next(y for y in views.timeline.years if y.year == 2022)
+    assert y2022.split and not views.timeline.years[0].split
+    talks = next(e for e in views.events if e.curated)
+    assert talks.timeline_url == "/years/2022/03/#event-2022-03-29--istanbul-talks"
+    year_only = next(e for e in views.events if e.id == "2022--year")
+    assert year_only.timeline_url == "/years/2022/#event-2022--year"
+    pages = render_site(make_site(), [THEME], index_limit=2)
+    html = {p.path: p.data.decode() for p in pages}
+    assert "years/2022/02/index.html" in html and "years/2022/03/index.html" in html
+    assert "years/2024/12/index.html" not in html  # 2024 has one event
+    year = html["years/2022/index.html"]
+    assert 'id="event-2022--year"' in year and 'id="event-2022-02--war"' not in year
+    assert '<a href="/years/2022/03/">March 2022</a>' in year
+    month = html["years/2022/03/index.html"]
+    assert 'id="event-2022-03-29--istanbul-talks"' in month
+    assert '<a href="/years/2022/02/" rel="prev">' in month
+    assert '<a href="/years/2022/" data-year="2022" aria-current="true">' in month
+    for page in pages:
+        path = tmp_path / page.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(page.data)
+    assert check_site(tmp_path, "/") == []

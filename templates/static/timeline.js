@@ -105,7 +105,7 @@
       var href = a.getAttribute("data-href");
       a.setAttribute("href", query && href.charAt(0) !== "#" ? href + "?" + query : href);
     });
-    listResults(found, query);
+    listResults(found);
     if (found === null) {
       status.textContent = "";
     } else {
@@ -117,17 +117,17 @@
     }
   }
 
-  /* With the timeline on year pages and none here (the index), list the first matches. */
-  function listResults(found, query) {
+  /* With the timeline on year pages and none here (the index), list the first matches, linked
+     to their pages. */
+  function listResults(found) {
     if (!results || !split || items.length) return;
     results.textContent = "";
     results.hidden = found === null || !found.length;
-    var links = {};
-    yearLinks.forEach(function (a) { links[a.getAttribute("data-year")] = a.getAttribute("data-href"); });
+    var base = form.getAttribute("data-index").replace(/search\.json$/, "");
     (found || []).slice(0, RESULTS).forEach(function (event) {
       var li = document.createElement("li");
       var a = document.createElement("a");
-      a.href = links[event[1]] + "?" + query + "#event-" + event[0];
+      a.href = base + "events/" + encodeURIComponent(event[0]) + "/";
       a.textContent = event[2];
       li.appendChild(document.createTextNode(event[1] + ": "));
       li.appendChild(a);

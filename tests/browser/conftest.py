@@ -38,6 +38,17 @@ def large(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
 
 
 @pytest.fixture(scope="session")
+def split(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """The render tests' small site with a limit of one event per page: the index lists the
+    years, and the years of several events have month pages."""
+    from test_render import make_site
+
+    out = write_site(make_site(), tmp_path_factory.mktemp("split"), index_limit=1)
+    with serve(out) as url:
+        yield Served(out, url)
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     """Chromium, headless, shared by the session."""
     try:

