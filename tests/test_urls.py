@@ -13,6 +13,7 @@ def test_routes() -> None:
     assert urls.article_route("bbc-1") == "articles/bbc-1/"
     assert urls.year_route(2022) == "years/2022/"
     assert urls.year_route(866) == "years/0866/"
+    assert urls.month_route(2022, 3) == "years/2022/03/"
     assert urls.tag_route("U.S. politics") == "tags/u-s-politics/"
     assert urls.static_route("style.css") == "static/style.css"
 
