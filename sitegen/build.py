@@ -59,6 +59,7 @@ def build(
     cache: bool = True,
     state: SiteState | None = None,
     changed: set[Path] | None = None,
+    in_place: bool = False,
 ) -> BuildResult:
     """Build the site into ``config.output_dir``; raise SitegenError on a fatal problem.
 
@@ -66,6 +67,8 @@ def build(
     carries what earlier builds computed (the dev server keeps one); by default it is read from
     the site's cache folder, or starts empty with ``cache=False``. ``changed`` lists the files
     that changed since the last build with this ``state``, when a watcher knows (None: any).
+    ``in_place`` writes changed files into output/ one by one instead of swapping in a whole new
+    site (faster; for the dev server, where a half-written site is never published).
     """
     state = state or SiteState.open(config, use_cache=cache)
     timings: dict[str, float] = {}
@@ -96,7 +99,9 @@ def build(
         pages = render_site(site, theme_dirs(config))
     with _timed(timings, "write"), state.lock:
         previous = state.record.outputs if state.record else None
-        written, outputs = update_output(pages, config.output_dir, previous, force=force)
+        written, outputs = update_output(
+            pages, config.output_dir, previous, force=force, in_place=in_place
+        )
     extracted = sum(1 for e in events if not e.curated)
     counts = (len(site.articles), len(events), extracted)
     scan = replace(inputs, report=Report())  # its problems are in the record's own list

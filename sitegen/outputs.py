@@ -61,14 +61,18 @@ def update_output(
     output_dir: Path,
     previous: dict[str, OutputFile] | None,
     force: bool = False,
+    in_place: bool = False,
 ) -> tuple[list[str], dict[str, OutputFile]]:
-    """Make ``output_dir`` hold exactly ``pages``; return (paths written, the new record)."""
+    """Make ``output_dir`` hold exactly ``pages``; return (paths written, the new record).
+
+    By default the new site is staged beside output/ and swapped in whole (unchanged files are
+    hard-linked into the stage), so a build killed at any moment leaves the previous site whole.
+    ``in_place`` (the dev server, where speed matters more) writes changed files one by one.
+    """
     check_page_paths(pages)
     recover(output_dir)
-    if previous is None or not (output_dir / MANIFEST).is_file():
-        write_site(pages, output_dir, force=force)
-        made = {p.path: _record(output_dir, p.path, page_digest(p.data)) for p in pages}
-        return [p.path for p in pages], made
+    if previous is None or not in_place or not (output_dir / MANIFEST).is_file():
+        return _staged(pages, output_dir, previous or {}, force)
     outputs: dict[str, OutputFile] = {}
     written: list[str] = []
     real, folder = os.path.realpath(output_dir), str(output_dir)
@@ -94,6 +98,25 @@ def update_output(
         manifest = json.dumps(sorted(outputs), indent=0).encode("utf-8")
         atomic_write(output_dir / MANIFEST, manifest)
     return written, outputs
+
+
+def _staged(
+    pages: list[Page], output_dir: Path, previous: dict[str, OutputFile], force: bool
+) -> tuple[list[str], dict[str, OutputFile]]:
+    digests = {page.path: page_digest(page.data) for page in pages}
+    folder, written = str(output_dir), []
+
+    def unchanged(page: Page) -> bool:
+        old = previous.get(page.path)
+        same = old is not None and old.digest == digests[page.path]
+        if not (same and old is not None and _intact(folder, page.path, old)):
+            written.append(page.path)
+            return False
+        return True
+
+    write_site(pages, output_dir, force=force, unchanged=unchanged)
+    made = {p.path: _record(output_dir, p.path, digests[p.path]) for p in pages}
+    return written, made
 
 
 def _inside(path: str) -> bool:

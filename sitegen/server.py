@@ -84,7 +84,7 @@ class DevServer:
                     self.state = SiteState.open(config, prune=False)
                     self.state.lock = self.lock
             assert self.state is not None and self.config is not None
-            result = build(self.config, state=self.state, changed=known)
+            result = build(self.config, state=self.state, changed=known, in_place=True)
         except SitegenError as exc:
             return [str(exc)], None
         except Exception as exc:  # a bug of sitegen's, not the user's: still keep serving

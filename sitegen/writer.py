@@ -11,6 +11,7 @@ import ctypes.util
 import json
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from sitegen.errors import WriteError
@@ -90,10 +91,17 @@ def recover(output_dir: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def write_site(pages: list[Page], output_dir: Path, force: bool = False) -> int:
+def write_site(
+    pages: list[Page],
+    output_dir: Path,
+    force: bool = False,
+    unchanged: Callable[[Page], bool] | None = None,
+) -> int:
     """Write ``pages`` into a fresh folder and swap it in place of ``output_dir``.
 
-    Returns the number of files written. On any error the previous output/ is untouched.
+    A page for which ``unchanged`` says True is hard-linked from the current output/ instead of
+    written again (same bytes, same inode: cheap, and the previous site stays whole until the
+    swap). Returns the number of files written. On any error the previous output/ is untouched.
     """
     check_page_paths(pages)
     recover(output_dir)
@@ -102,18 +110,39 @@ def write_site(pages: list[Page], output_dir: Path, force: bool = False) -> int:
     staging = output_dir.with_name(output_dir.name + ".new")
     if staging.exists():
         shutil.rmtree(staging)
+    written = 0
     try:
+        made: set[Path] = set()
         for page in pages:
             target = staging / page.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(page.data)
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
+            if (
+                unchanged is None
+                or not unchanged(page)
+                or not _link(output_dir / page.path, target)
+            ):
+                target.write_bytes(page.data)
+                written += 1
         manifest = sorted(page.path for page in pages)
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=0), encoding="utf-8")
         _swap_in(staging, output_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return len(pages)
+    return written
+
+
+def _link(source: Path, target: Path) -> bool:
+    """Hard-link a regular file of the previous output (never a link leading elsewhere)."""
+    try:
+        if source.is_symlink():
+            return False
+        os.link(source, target)
+    except OSError:
+        return False
+    return True
 
 
 def _swap_in(staging: Path, output_dir: Path) -> None:

@@ -59,3 +59,17 @@ def test_recovers_from_swap_killed_half_way(tmp_path: Path) -> None:
     write_site([Page("index.html", b"next")], out)
     assert (out / "index.html").read_bytes() == b"next"
     assert not (tmp_path / "output.old").exists()
+
+
+def test_unchanged_pages_are_linked_not_rewritten(tmp_path: Path) -> None:
+    out = tmp_path / "output"
+    write_site([Page("a.html", b"same"), Page("b.html", b"old")], out)
+    inode = (out / "a.html").stat().st_ino
+    written = write_site(
+        [Page("a.html", b"same"), Page("b.html", b"new")],
+        out,
+        unchanged=lambda page: page.path == "a.html",
+    )
+    assert written == 1
+    assert (out / "a.html").stat().st_ino == inode and (out / "a.html").read_bytes() == b"same"
+    assert (out / "b.html").read_bytes() == b"new"
