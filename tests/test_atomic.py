@@ -9,7 +9,12 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import write_files
+
+def write_files(root: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    return root
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -18,8 +23,8 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     }
 
 
-def site_files(n: int, word: str) -> dict[str, str | bytes]:
-    files: dict[str, str | bytes] = {}
+def site_files(n: int, word: str) -> dict[str, str]:
+    files: dict[str, str] = {}
     for i in range(n):
         files[f"content/a{i:03d}.md"] = (
             f"---\ntitle: Article {i} {word}\npublished: 2024-0{1 + i % 9}-1{i % 10}\n---\n"
