@@ -188,6 +188,8 @@ def _close(run: list[str], names: list[str]) -> None:
 
 
 def _strip_possessive(token: str) -> str:
+    if not token.endswith(_POSSESSIVE):
+        return token
     for suffix in _POSSESSIVE:
         if token.endswith(suffix) and len(token) > len(suffix):
             return token[: -len(suffix)]

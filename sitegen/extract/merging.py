@@ -77,14 +77,10 @@ def cluster(candidates: list[Candidate]) -> list[_Cluster]:
             best = len(clusters)
             clusters.append(_Cluster())
             heads.append((stems, total, first, last, candidate.witnessed))
-            years = by_year[date.year]
-            days = by_day[first] if day else None
-            for s in prefix:
-                if days is not None:
-                    _post(days, s, best)
-                _post(years, s, best)
-            for s in short:
-                _post(clashes, s, best)
+            if day:
+                _post(by_day[first], prefix, best)
+            _post(by_year[date.year], prefix, best)
+            _post(clashes, short, best)
         clusters[best].members.append(candidate)
     return clusters
 
@@ -104,16 +100,17 @@ def _order(c: Candidate) -> tuple[object, ...]:
     )
 
 
-def _post(index: dict[str, list[int]], word: str, head: int) -> None:
-    """Index a head under one of its words, unless that word's list is full: past
+def _post(index: dict[str, list[int]], words: list[str], head: int) -> None:
+    """Index a head under its prefix words, but not under a word whose list is full: past
     ``_POSTING_CAP`` heads that share a word and a date without being alike, the word tells
     nothing apart, and reading its list for every candidate would cost the square of their
     number. The head stays findable by its other words."""
-    heads = index.get(word)
-    if heads is None:
-        index[word] = [head]
-    elif len(heads) < _POSTING_CAP:
-        heads.append(head)
+    for word in words:
+        heads = index.get(word)
+        if heads is None:
+            index[word] = [head]
+        elif len(heads) < _POSTING_CAP:
+            heads.append(head)
 
 
 @lru_cache(maxsize=8192)
