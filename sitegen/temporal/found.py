@@ -29,7 +29,10 @@ def date_found(point: Point, mod: str = "") -> Found:
 
 
 def duration(amount: float | None, unit: str) -> str:
-    """The TIMEX3 duration of ``amount`` ``unit`` (a lexicon unit code); ``None`` is vague (X)."""
+    """The TIMEX3 duration of ``amount`` ``unit`` (a lexicon unit code); ``None`` is vague (X).
+
+    A fraction goes to the next finer unit: "5 1/2 hours" is ``PT5H30M``, "1.5 years" ``P1Y6M``.
+    """
     factor, code = {
         "DE": (10, "Y"),
         "CE": (100, "Y"),
@@ -38,20 +41,22 @@ def duration(amount: float | None, unit: str) -> str:
         "WE": (2, "D"),
     }.get(unit, (1, unit))
     if amount is None:
-        n = "X"
-    else:
-        amount *= factor
-        if amount != int(amount):
-            finer = {"Y": (12, "M"), "W": (7, "D"), "D": (24, "TH"), "TH": (60, "TM")}
-            if code not in finer:
-                amount = round(amount)
-            else:
-                mult, code = finer[code]
-                amount *= mult
-        n = str(int(amount))
-    if code.startswith("T"):
-        return f"PT{n}{code[1]}"
-    return f"P{n}{code}"
+        return f"PTX{code[1]}" if code.startswith("T") else f"PX{code}"
+    amount *= factor
+    if code == "W" and amount != int(amount):
+        amount, code = amount * 7, "D"  # weeks do not mix with other units
+    whole = int(amount)
+    parts = [(whole, code)] if whole else []
+    finer = {"Y": (12, "M"), "M": (30, "D"), "D": (24, "TH"), "TH": (60, "TM"), "TM": (60, "TS")}
+    rest = amount - whole
+    if rest and code in finer:
+        mult, small = finer[code]
+        parts.append((round(rest * mult), small))
+    elif rest or not parts:
+        parts = [(round(amount), code)]
+    date = "".join(f"{n}{c}" for n, c in parts if not c.startswith("T"))
+    time = "".join(f"{n}{c[1]}" for n, c in parts if c.startswith("T"))
+    return "P" + date + (f"T{time}" if time else "")
 
 
 def count(word: str | None) -> float | None:

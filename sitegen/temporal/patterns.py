@@ -122,7 +122,7 @@ RULES: list[tuple[str, str]] = [
     ("spelled_decade", rf"(?:the\s+)?(?P<d>{alternation(SPELLED_DECADES)})(?!\w)"),
     (
         "the_year",
-        r"the\s+(?:(?:(?P<rel>current|latest|last|previous|past|next|coming|same)\s+)?(?P<kind>fiscal|full|calendar|financial)\s+year(?!\w)(?!\s+\d)|year(?=(?P<ended>\s+(?:that\s+)?(?:ended|ending|ends|through|to\s+(?:the\s+)?end))))",
+        r"the\s+(?:(?:(?P<rel>current|latest|last|previous|past|next|coming|same)\s+)?(?P<kind>fiscal|full|calendar|financial)\s+year(?!\w)(?!\s+\d)(?=(?P<ended2>\s+(?:that\s+)?(?:ended|ending|ends))?)|year(?=(?P<ended>\s+(?:that\s+)?(?:ended|ending|ends|through|to\s+(?:the\s+)?end))))",
     ),
     (
         "half",

@@ -103,7 +103,7 @@ def period_end(g: dict[str, str], ctx: Context) -> Found:
 def the_year(g: dict[str, str], ctx: Context) -> Found | None:
     """Handles "the fiscal year", "the current fiscal year", "the full year";
     "the year ended June 30" is a year-long duration."""
-    if "ended" in g:
+    if "ended" in g or "ended2" in g:
         return Found("DURATION", "P1Y")
     if "kind" not in g:
         return None

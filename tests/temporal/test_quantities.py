@@ -66,3 +66,10 @@ def test_a_range_of_durations_gives_two_durations() -> None:
 
 def test_the_year_ending_a_date_is_a_year_long_duration() -> None:
     assert values("Profit for the year ending June 30 rose.")[0] == ("the year", "DURATION", "P1Y")
+
+
+def test_fractions_go_to_the_next_unit() -> None:
+    assert values("The talks lasted 5 1/2 hours in all.") == [
+        ("5 1/2 hours", "DURATION", "PT5H30M")
+    ]
+    assert values("The repairs took 1.5 years to finish.") == [("1.5 years", "DURATION", "P1Y6M")]
