@@ -64,7 +64,8 @@ _QUESTION_WORDS = wordset("who what why how when where which")
 _RUN_RE = re.compile(
     rf"(?<![\w’']){_CAPITAL}(?:\s+(?:(?:{'|'.join(sorted(_CONNECTORS))})\s+)?{_CAPITAL})*"
 )
-_DEMONYM_RE = re.compile(r"(?:ians?|eans?|cans?|ese|ish|ern|ic)$")
+_DEMONYMS = ("ian", "ians", "ean", "eans", "can", "cans", "ese", "ish", "ern", "ic")
+"""Endings of a lone word that names a people rather than an entity ("Ukrainian")."""
 
 
 def find_names(sentence: str, common: Container[str] = frozenset()) -> list[str]:
@@ -182,7 +183,7 @@ def _close(run: list[str], names: list[str]) -> None:
         run.pop()
     if run:
         name = " ".join(run).rstrip(".") if not _is_acronym(run[-1]) else " ".join(run)
-        if not (len(run) == 1 and _DEMONYM_RE.search(name) and name[1:].islower()):
+        if not (len(run) == 1 and name.endswith(_DEMONYMS) and name[1:].islower()):
             names.append(name)
     run.clear()
 
