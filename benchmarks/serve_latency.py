@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import csv
+import http.client
 import json
 import os
 import random
@@ -117,8 +118,8 @@ def fetch(url: str) -> str:
     try:
         with urllib.request.urlopen(url, timeout=10) as response:
             return response.read().decode("utf-8", "replace")
-    except (urllib.error.URLError, OSError):
-        return ""
+    except (urllib.error.URLError, OSError, http.client.HTTPException):
+        return ""  # not up, or a file read while the server rewrites it
 
 
 def wait_until(check, timeout: float, interval: float = 0.005) -> float | None:  # type: ignore[no-untyped-def]
@@ -317,7 +318,8 @@ def main() -> None:
     rows = []
     try:
         rows.append(("sitegen serve", run_sitegen(root, items, args.saves)))
-        print(f"sitegen: {cell(rows[-1][1], 0)} / {cell(rows[-1][1], 1)}", flush=True)
+        print(f"sitegen: {cell(rows[-1][1], 0)} / {cell(rows[-1][1], 1)}; stages: "
+              f"{stages(rows[-1][1])}", flush=True)  # fmt: skip
         if pelican:
             rows.append(("pelican --autoreload --listen (cache on)",
                          run_pelican(root, items, args.saves, pelican)))  # fmt: skip
@@ -331,10 +333,11 @@ def main() -> None:
     print("|---|---|---|---|")
     for name, row in rows:
         print(f"| {name} | {row['cold']:.1f} s | {cell(row, 0)} | {cell(row, 1)} |")
-    stages = rows[0][1]["stages"]
-    if stages:
-        parts = ", ".join(f"{k} {statistics.median(v):.0f} ms" for k, v in stages.items())
-        print(f"\nsitegen rebuild stages (median): {parts}")
+    print(f"\nsitegen rebuild stages (median): {stages(rows[0][1])}")
+
+
+def stages(row: dict) -> str:
+    return ", ".join(f"{k} {statistics.median(v):.0f} ms" for k, v in row["stages"].items())
 
 
 if __name__ == "__main__":
