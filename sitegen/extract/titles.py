@@ -31,10 +31,17 @@ _LEAD_WORDS = wordset(
     """
 )
 _MAIN_SUBJECT_RE = re.compile(r",\s+(?=(?:[A-Z][\w’'.\-]+|he|she|they|it|we)\s)")
+_SPEAKER_VERBS = sorted(
+    wordset(
+        """
+        said says told added insisted argued claimed stated noted warned explained continued
+        responded replied
+        """
+    )
+)
 _SPEAKER_RE = re.compile(
     r"[,”\"’]\s*,?\s+(?P<speaker>(?:[\w’'.\-]+\s+){0,5}?)"
-    r"(?:said|says|told|added|insisted|argued|claimed|stated|noted|warned|explained|continued|"
-    r"responded|replied)\b(?=\s*(?:on\s+)?[\w’'.\-]*\s*(?:[,.;]|$))"
+    rf"(?:{'|'.join(_SPEAKER_VERBS)})\b(?=\s*(?:on\s+)?[\w’'.\-]*\s*(?:[,.;]|$))"
 )
 _LEAD_SPEAKER_RE = re.compile(
     r"(?P<speaker>[^,;:\"“”]{2,80}?)\s+(?:said|says)(?:\s+on\s+\w+day)?(?:\s+that)?\s+(?P<content>.+)$",
@@ -60,7 +67,9 @@ def make_title(sentence: str, names: list[str], canonical: dict[str, str], perso
     speaker = ""
     # A regex search reads every character; a literal the pattern needs is found much faster.
     quoted = _QUOTED_AS_RE.search(text) if "quoted" in text else None
-    attribution = _SPEAKER_RE.search(text)
+    attribution = None
+    if not quoted and any(verb in text for verb in _SPEAKER_VERBS):
+        attribution = _SPEAKER_RE.search(text)
     if quoted:
         speaker = _person(quoted.group("speaker"), names, canonical)
         text = text[: text.rfind("”", 0, quoted.start()) + 1 or quoted.start()]
