@@ -121,25 +121,24 @@ def extract_from_timexes(
         found, names, bare, strict=True
     ):
         entities = list(dict.fromkeys(entity_of[n] for n in sentence_names))
-        base = {"published": published, "entities": entities}
         for link in links:
             event = aliases.events[link.event_id]
             joined = _join(text, dating, link, event, timexes)
-            dated = joined is not None and dating is not None
-            source = _source(article.id, sentence, timexes, dating.timex if dated else None)
+            own = dating if joined is not None else None  # the sentence dates the curated event
             extraction.candidates.append(
                 Candidate(
-                    source,
-                    dating.date if dated else event.date,
-                    dating.modifier if dated else None,
+                    _source(article.id, sentence, timexes, own.timex if own else None),
+                    own.date if own else event.date,
+                    own.modifier if own else None,
                     event.title,
-                    mention=dating.timex if dated else None,
+                    published,
+                    entities,
+                    mention=own.timex if own else None,
                     curated_id=link.event_id,
                     disagree=joined == "disagree",
-                    **base,
                 )
             )
-            if dated:
+            if own:
                 dating = None  # the sentence's event is the curated one
         if dating is None:
             continue
@@ -159,11 +158,12 @@ def extract_from_timexes(
                         entity_of,
                         person,
                     ),
+                    published,
+                    entities,
                     stems=stem_set(cleaned) if one.clause is None else _stems(text, a, b, inside),
                     mention=one.timex,
                     announced=one.announced,
                     witnessed=one.kind == "content",
-                    **base,
                 )
             )
     return extraction
