@@ -29,10 +29,12 @@ def seed_article() -> Article:
 
 
 def curated_events() -> list[Event]:
-    def event(day: str, slug: str, title: str, aliases: list[str], **kw: object) -> Event:
+    def event(
+        day: str, slug: str, title: str, aliases: list[str], end: PartialDate | None = None
+    ) -> Event:
         y, m, d = (int(p) for p in day.split("-"))
         return Event(
-            f"{day}--{slug}", PartialDate(y, m, d), title, aliases=aliases, curated=True, **kw
+            f"{day}--{slug}", PartialDate(y, m, d), title, aliases=aliases, curated=True, end=end
         )
 
     return [
