@@ -44,6 +44,10 @@ def merge(
     mentions with ``event_id`` set where the expression dates an event. The inputs are not
     modified."""
     events, dated = build_events(extractions, curated)
+    for x in extractions:
+        for repeat, first in x.repeats.items():
+            if (x.article_id, first) in dated:
+                dated[x.article_id, repeat] = dated[x.article_id, first]
     published = {x.article_id: x.published for x in extractions}
     pointers = [
         (x.article_id, x.published, day) for x in extractions for day in mention_days(x.mentions)

@@ -65,6 +65,9 @@ class ArticleExtraction:
     candidates: list[Candidate] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     """Every time expression in the article body, in text order (``event_id`` not yet set)."""
+    repeats: dict[int, int] = field(default_factory=dict)
+    """Mentions in a sentence that repeats an earlier one word for word, each to the same
+    expression's index in the first (which alone gives candidates)."""
     people: dict[str, str] = field(default_factory=dict)
     """Surnames the article also gives in full (``Putin`` -> ``Vladimir Putin``), so that other
     articles' ``Putin`` can be read the same way."""
@@ -89,20 +92,23 @@ def extract_from_timexes(
     found = []
     cursor = 0
     # A sentence the article repeats word for word is one source, read once: a page of one
-    # sentence pasted 20,000 times is one event with one source (its repeats' date
-    # expressions stay unlinked), not 20,000 candidates.
-    seen: set[str] = set()
+    # sentence pasted 20,000 times is one event with one source, not 20,000 candidates; the
+    # repeats' date expressions date what the first one dates (``repeats``).
+    seen: dict[str, list[int]] = {}
     for start, end in split_sentences(text, article.body_start):
         while cursor < len(timexes) and timexes[cursor].start < start:
             cursor += 1
-        if text[start:end] in seen:
-            continue
-        seen.add(text[start:end])
         inside = []
         i = cursor
         while i < len(timexes) and timexes[i].end <= end:
             inside.append((i, timexes[i]))
             i += 1
+        first = seen.get(text[start:end])
+        if first is not None:
+            if len(first) == len(inside):
+                extraction.repeats.update(zip((i for i, _ in inside), first, strict=True))
+            continue
+        seen[text[start:end]] = [i for i, _ in inside]
         dating = date_sentence(text, (start, end), inside, published)
         words = content_words(text, start, end) if aliases.may_name(text, start, end) else []
         links = aliases.find(words) if words else []
