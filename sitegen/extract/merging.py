@@ -7,7 +7,7 @@
   sentences' content words weighted by rarity (idf over all candidates), so "Putin" and "said",
   present everywhere, count for little and the words that tell events apart count for much.
   A candidate compares with a cluster's first member (stable), found through an index of the
-  heads' rarest words (``_prefix``).
+  heads' rarest words (``_prefixes``).
 - A near-duplicate sentence at an incompatible date is the same event told differently: it
   joins, and the event is marked "sources disagree".
 """
@@ -104,7 +104,8 @@ def _post(index: dict[str, list[int]], words: list[str], head: int) -> None:
     """Index a head under its prefix words, but not under a word whose list is full: past
     ``_POSTING_CAP`` heads that share a word and a date without being alike, the word tells
     nothing apart, and reading its list for every candidate would cost the square of their
-    number. The head stays findable by its other words."""
+    number. The head stays findable by its other words, if their lists have room; the search
+    is exact below the cap (it changed no cluster on the Timeline17 topics)."""
     for word in words:
         heads = index.get(word)
         if heads is None:
