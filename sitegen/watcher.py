@@ -23,9 +23,11 @@ from pathlib import Path
 
 from tornado.ioloop import IOLoop, PeriodicCallback
 
-_IN_MODIFY, _IN_ATTRIB, _IN_CLOSE_WRITE = 0x2, 0x4, 0x8
+# <sys/inotify.h>. A file counts as changed when closed after writing, not on each write: an
+# editor's save is then seen once, whole.
+_IN_ATTRIB, _IN_CLOSE_WRITE = 0x4, 0x8
 _IN_MOVED_FROM, _IN_MOVED_TO, _IN_CREATE, _IN_DELETE = 0x40, 0x80, 0x100, 0x200
-_IN_DELETE_SELF, _IN_MOVE_SELF, _IN_IGNORED, _IN_ISDIR = 0x400, 0x800, 0x8000, 0x40000000
+_IN_IGNORED, _IN_ISDIR = 0x8000, 0x40000000
 _IN_NONBLOCK, _IN_CLOEXEC = 0o4000, 0o2000000
 _MASK = _IN_CLOSE_WRITE | _IN_MOVED_FROM | _IN_MOVED_TO | _IN_CREATE | _IN_DELETE | _IN_ATTRIB
 _EVENT = struct.Struct("iIII")
