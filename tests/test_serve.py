@@ -58,10 +58,20 @@ class WebSocket:
 class Served:
     """``python -m sitegen serve --port 0`` on a site; its URL, its log, a livereload client."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, *options: str) -> None:
         self.root = root
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "sitegen", "serve", "--site", str(root), "--port", "0"],
+            [
+                sys.executable,
+                "-m",
+                "sitegen",
+                "serve",
+                "--site",
+                str(root),
+                "--port",
+                "0",
+                *options,
+            ],
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
@@ -327,3 +337,24 @@ def test_watcher_names_changed_files_only(tmp_path: Path, polling: bool) -> None
 
     asyncio.run(scenario())
     assert seen == wanted
+
+
+def test_output_inside_content_is_never_watched(make_site) -> None:
+    root = make_site()
+    (root / "sitegen.toml").write_text('output_dir = "content/_site"\n', encoding="utf-8")
+    served = Served(root, "--base-url", "/sub/")
+    try:
+        status, body = served.get("/sub/articles/bridge/")
+        assert status == 200 and "reopened" in body
+        conn = http.client.HTTPConnection(served.host, served.port, timeout=TIMEOUT)
+        conn.request("GET", "/")
+        assert conn.getresponse().getheader("Location") == "/sub/"
+        conn.close()
+        edit(root / "content" / "bridge.md", "reopened", "reopened again")
+        served.reload_message()
+        time.sleep(1.0)  # writing content/_site/ must not start another build, and so on
+        assert sum(" changed: " in line for line in served.lines) == 1, served.lines
+        assert served.stop() == 0
+    finally:
+        if served.proc.poll() is None:
+            served.proc.kill()
