@@ -90,14 +90,22 @@ class Served:
             ready.set()
 
         threading.Thread(target=read, daemon=True).start()
-        assert ready.wait(TIMEOUT) and self.url, "".join(self.lines)
-        self.host, port = self.url.split("/")[2].split(":")
-        self.port = int(port)
-        self.ws = WebSocket(f"ws://{self.host}:{self.port}/livereload")
-        hello = {"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"]}
-        self.ws.send(json.dumps(hello))
-        assert json.loads(self.ws.recv())["command"] == "hello"
-        self.ws.send(json.dumps({"command": "info", "url": self.url, "plugins": {}}))
+        try:
+            assert ready.wait(TIMEOUT) and self.url, "".join(self.lines)
+            self.host, port = self.url.split("/")[2].split(":")
+            self.port = int(port)
+            self.ws = WebSocket(f"ws://{self.host}:{self.port}/livereload")
+            hello = {
+                "command": "hello",
+                "protocols": ["http://livereload.com/protocols/official-7"],
+            }
+            self.ws.send(json.dumps(hello))
+            assert json.loads(self.ws.recv())["command"] == "hello"
+            self.ws.send(json.dumps({"command": "info", "url": self.url, "plugins": {}}))
+        except BaseException:
+            self.proc.kill()  # no server left behind by a failed start
+            self.proc.wait()
+            raise
 
     def get(self, path: str) -> tuple[int, str]:
         """GET the raw ``path`` (not normalised: traversal attempts reach the server as sent)."""
