@@ -57,7 +57,7 @@ def pointer_weight(day: dt.date, published: dt.date) -> float:
 
 def score_days(pointers: Iterable[Pointer]) -> dict[dt.date, float]:
     """The key-date score of every day pointed to (higher is more salient)."""
-    unique = set(pointers)
+    unique = sorted(set(pointers))  # sorted: float sums in a fixed order, same bytes every run
     if not unique:
         return {}
     first = min(p for _, p, _ in unique)

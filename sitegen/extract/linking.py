@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import product
 
 from sitegen.extract.words import Word, content_words
 from sitegen.model import Event
@@ -84,12 +83,25 @@ class AliasIndex:
 
 
 def _tightest(stems: tuple[str, ...], positions: dict[str, list[int]]) -> tuple[int, int] | None:
-    """The narrowest window holding every stem, if it is narrow enough."""
+    """The narrowest window holding every stem, if it is narrow enough.
+
+    A sliding window over the stems' positions in word order: linear in the number of
+    positions (trying every combination of positions grows exponentially with a long alias).
+    """
     limit = max(3 * len(stems), len(stems) + 6)
+    wanted = set(stems)
+    hits = sorted((pos, stem) for stem in wanted for pos in positions[stem])
+    counts: dict[str, int] = {}
     best: tuple[int, int] | None = None
-    choices = [positions[s][:8] for s in stems]  # a word repeated more often adds nothing new
-    for combo in product(*choices):
-        lo, hi = min(combo), max(combo)
-        if hi - lo < limit and (best is None or hi - lo < best[1] - best[0]):
-            best = (lo, hi)
+    lo = 0
+    for pos, stem in hits:
+        counts[stem] = counts.get(stem, 0) + 1
+        while len(counts) == len(wanted):
+            first, first_stem = hits[lo]
+            if pos - first < limit and (best is None or pos - first < best[1] - best[0]):
+                best = (first, pos)
+            counts[first_stem] -= 1
+            if not counts[first_stem]:
+                del counts[first_stem]
+            lo += 1
     return best
