@@ -14,12 +14,13 @@ from zoneinfo import ZoneInfo
 from dateutil.parser import isoparse
 
 from sitegen.errors import ContentError, Report, SitegenError
-from sitegen.fields import check_keys, get_list, get_str, inside_site, read_text
+from sitegen.fields import check_keys, claim_id, get_list, get_str, inside_site, read_text
 from sitegen.frontmatter import parse_yaml, split_front_matter
 from sitegen.model import Article, slugify
 
 ARTICLE_KEYS = ("title", "published", "date", "source", "url", "author", "tags", "slug")
 SIDECAR_SUFFIXES = (".yaml", ".yml")
+SAME_ID_HINT = "rename one of them or give it a 'slug:'"
 
 
 def parse_published(value: Any, zone: ZoneInfo, path: Path) -> dt.datetime:
@@ -122,7 +123,7 @@ def read_article(path: Path, zone: ZoneInfo, report: Report) -> Article:
 def read_articles(paths: list[Path], zone: ZoneInfo, report: Report) -> list[Article]:
     """Read every article; a bad one is reported and skipped. Ids must be unique."""
     articles: list[Article] = []
-    seen: dict[str, Path] = {}
+    seen: dict[str, Path | str] = {}
     for path in paths:
         try:
             article = read_article(path, zone, report)
@@ -132,15 +133,6 @@ def read_articles(paths: list[Path], zone: ZoneInfo, report: Report) -> list[Art
         except OSError as exc:
             report.error(ContentError(f"cannot be read: {exc.strerror}", path=path))
             continue
-        if article.id in seen:
-            report.error(
-                ContentError(
-                    f"has the same id {article.id!r} as {seen[article.id]}",
-                    path=path,
-                    hint="rename one of them or give it a 'slug:'",
-                )
-            )
-            continue
-        seen[article.id] = path
-        articles.append(article)
+        if claim_id(seen, article.id, path, report, SAME_ID_HINT):
+            articles.append(article)
     return articles

@@ -13,7 +13,7 @@ from typing import Any
 
 from sitegen.dates import MODIFIERS, PartialDate, parse_partial_date
 from sitegen.errors import ContentError, Report, SitegenError
-from sitegen.fields import check_keys, get_list, get_str, inside_site, read_text
+from sitegen.fields import check_keys, claim_id, get_list, get_str, inside_site, read_text
 from sitegen.frontmatter import split_front_matter
 from sitegen.model import Event, event_id
 
@@ -87,7 +87,7 @@ def read_curated_event(path: Path, report: Report) -> Event:
 def read_curated_events(events_dir: Path, root: Path, report: Report) -> list[Event]:
     """Read ``events_dir/*.md``; a bad file is reported and skipped; ids must be unique."""
     events: list[Event] = []
-    seen: dict[str, Path] = {}
+    seen: dict[str, Path | str] = {}
     found = events_dir.rglob("*.md") if events_dir.is_dir() else iter(())
     paths = sorted(p for p in found if inside_site(p, root, report))
     for path in paths:
@@ -99,15 +99,6 @@ def read_curated_events(events_dir: Path, root: Path, report: Report) -> list[Ev
         except OSError as exc:
             report.error(ContentError(f"cannot be read: {exc.strerror}", path=path))
             continue
-        if event.id in seen:
-            report.error(
-                ContentError(
-                    f"has the same id {event.id!r} as {seen[event.id]}",
-                    path=path,
-                    hint="give one of them another title or a 'slug:'",
-                )
-            )
-            continue
-        seen[event.id] = path
-        events.append(event)
+        if claim_id(seen, event.id, path, report, "give one of them another title or a 'slug:'"):
+            events.append(event)
     return events

@@ -111,3 +111,16 @@ def inside_site(path: Path, root: Path, report: Report) -> bool:
         )
         return False
     return True
+
+
+def claim_id(
+    seen: dict[str, Path | str], item_id: str, path: Path | str, report: Report, hint: str
+) -> bool:
+    """Record ``item_id`` for ``path``; report and return False when another file has it."""
+    if item_id in seen:
+        report.error(
+            ContentError(f"has the same id {item_id!r} as {seen[item_id]}", path=path, hint=hint)
+        )
+        return False
+    seen[item_id] = path
+    return True

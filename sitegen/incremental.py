@@ -20,11 +20,12 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from sitegen.articles import read_article
+from sitegen.articles import SAME_ID_HINT, read_article
 from sitegen.cache import CACHE_DIR, DiskCache
 from sitegen.config import Config
 from sitegen.curated import read_curated_events
 from sitegen.errors import ContentError, Report, SitegenError
+from sitegen.fields import claim_id
 from sitegen.inputs import Inputs, digest, rescan_inputs, scan_inputs
 from sitegen.model import Article, Event, Site
 from sitegen.outputs import OutputFile, output_intact
@@ -132,7 +133,7 @@ class SiteState:
         """Articles and curated events, reading only the files not read before."""
         report.extend(inputs.report)
         articles: list[Article] = []
-        seen: dict[str, str] = {}
+        seen: dict[str, Path | str] = {}
         self._digest_of = {}
         for path, fingerprint in inputs.articles.items():  # str: Paths are slow by thousands
             entry = self._cached(self._entries, path, "a" + fingerprint, partial(self._read, path))
@@ -140,16 +141,8 @@ class SiteState:
             article = entry.article
             if article is None:
                 continue
-            if article.id in seen:
-                report.error(
-                    ContentError(
-                        f"has the same id {article.id!r} as {seen[article.id]}",
-                        path=path,
-                        hint="rename one of them or give it a 'slug:'",
-                    )
-                )
+            if not claim_id(seen, article.id, path, report, SAME_ID_HINT):
                 continue
-            seen[article.id] = path
             self._digest_of[article.id] = fingerprint
             articles.append(article)
         curated = self._read_curated(inputs.curated)
