@@ -12,7 +12,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -343,7 +343,7 @@ def test_watcher_names_changed_files_only(tmp_path: Path, polling: bool) -> None
             await asyncio.sleep(0.02)
         watcher.close()
 
-    asyncio.run(scenario())
+    run_in_own_thread(scenario)
     assert seen == wanted
 
 
@@ -366,3 +366,22 @@ def test_output_inside_content_is_never_watched(make_site) -> None:
     finally:
         if served.proc.poll() is None:
             served.proc.kill()
+
+
+def run_in_own_thread(coroutine_function: Callable[[], Awaitable[None]]) -> None:
+    """asyncio.run() in a thread of its own: another test's library (Playwright's sync API)
+    may keep an event loop running in the main thread for the whole session."""
+    failure: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            asyncio.run(coroutine_function())
+        except BaseException as exc:  # handed to the test's thread
+            failure.append(exc)
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join(TIMEOUT * 4)
+    assert not thread.is_alive(), "the watcher scenario did not finish"
+    if failure:
+        raise failure[0]
