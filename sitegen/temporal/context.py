@@ -18,6 +18,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from sitegen.temporal import points
 from sitegen.temporal.lexicon import WEEKDAYS, alternation
 from sitegen.temporal.points import Point, weekday
 
@@ -26,13 +27,17 @@ _YEAR_AHEAD = re.compile(
     r"\s*(?:-|–|and|to|or|through|until)\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
     r"(?:[A-Z][a-z]+\.?\s*)?(?:\d{1,2}(?:st|nd|rd|th)?)?,?\s+(1\d\d\d|20\d\d)(?!\d)"
 )
-_SENTENCE = re.compile(r"[.!?;\n]\s")
+# A sentence ends at a full stop, but not at an abbreviation's ("Sept. 14", "U.S. Army", "Mr.").
+_SENTENCE = re.compile(
+    r"[!?;\n]\s|(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Lt))(?<!\b(?:Mrs|Gen|Sen|Rep|Gov|Col|Sgt))"
+    r"\.\s(?![a-z\d])"
+)
 # Tense cues; the nearest to the expression wins.
 _FUTURE = [
     "expected", "planned", "proposed", "payable", "effective", "due", "expire", "expires",
     "will", "shall", "gonna", "scheduled", "upcoming", "tmr", "tmrw", "let's",
     "going to", "plans to", "plan to", "set to", "is to", "are to", "see you", "can't wait",
-    "join us", "this coming", "as soon as", "as early as",
+    "join us", "this coming", "as soon as", "as early as", "planning",
 ]  # fmt: skip
 _PAST = [
     "was", "were", "had", "did", "ago", "last", "yesterday", "earlier", "been", "began", "ended",
@@ -44,6 +49,8 @@ _CUES = re.compile(
 )
 # A past participle right before the expression: "opened in March", not "to be completed by".
 _DEADLINE = re.compile(r"\w\s+(?:to|until|till)\s+$", re.IGNORECASE)
+# A reporting verb right before the expression dates the report: "Mr. Smith said Friday".
+_SAID = re.compile(r"\b(?:said|told|announced|reported)\s+(?:on\s+)?$", re.IGNORECASE)
 _PARTICIPLE = re.compile(
     r"(?<!\bbe )(?<!\bbeen )\b\w{3,}ed\s+(?:(?:in|on|at|during|since|early|late)\s+)?$",
     re.IGNORECASE,
@@ -128,6 +135,8 @@ class Context:
             after = after[: cut_after.start()]
         if _DEADLINE.search(before, max(0, len(before) - 12)) and "from " not in before[-40:]:
             return 1  # "extended to Nov. 20", "postponed until Tuesday": a date ahead
+        if _SAID.search(before, max(0, len(before) - 16)):
+            return -1
         back = (0, 99)
         for m in _CUES.finditer(before):
             back = (1 if m.group("future") else -1, len(before) - m.end())
@@ -142,6 +151,14 @@ class Context:
         """The date of a bare weekday: the nearest one to the DCT in the tense's direction (a
         history names its days by date, so a weekday is news even inside one)."""
         return weekday(self.dct, wd, self.tense() or -1)
+
+    def weekend(self) -> Point:
+        """A bare "the weekend" in news: the one just past ("said over the weekend"), or the
+        coming one if the clause looks ahead; the DCT's own if it falls on one."""
+        day = self.dct
+        if day.weekday() < 5:
+            day += dt.timedelta(days=5 - day.weekday() if self.tense() > 0 else -2 - day.weekday())
+        return points.at(Point(day, "D"), "WE")
 
     def day_named(self, word: str) -> dt.date:
         """The date of "today", "yesterday", "tomorrow" or a weekday name."""

@@ -158,7 +158,7 @@ def rel_unit(g: dict[str, str], ctx: Context) -> Found | None:
     if rel in ("that", "the same", "same"):
         return date_found(points.at(ctx.antecedent(), gran))
     if rel == "the" and unit == "WE":
-        return date_found(points.at(ctx.today if not ctx.narrative else ctx.reference(), "WE"))
+        return date_found(ctx.weekend() if not ctx.narrative else points.at(ctx.reference(), "WE"))
     if rel == "the" and ctx.match is not None and ctx.match.group("pos"):
         return date_found(points.at(ctx.reference(), gran))
     return None

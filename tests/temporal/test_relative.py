@@ -102,3 +102,31 @@ def test_a_deadline_after_a_participle_lies_ahead() -> None:
     assert values("The mill opened in March with new looms.", dt.date(1989, 11, 2)) == [
         ("March", "DATE", "1989-03")
     ]
+
+
+def test_the_weekend_is_the_one_just_past_unless_the_clause_looks_ahead() -> None:
+    monday = dt.date(2024, 12, 16)
+    assert values("The talks went on over the weekend, aides said.", monday) == [
+        ("the weekend", "DATE", "2024-W50-WE")
+    ]
+    assert values("The talks will go on over the weekend.", monday) == [
+        ("the weekend", "DATE", "2024-W51-WE")
+    ]
+    saturday = dt.date(2024, 12, 21)
+    assert values("Crowds gathered over the weekend.", saturday) == [
+        ("the weekend", "DATE", "2024-W51-WE")
+    ]
+
+
+def test_an_abbreviation_does_not_end_the_sentence_that_gives_the_tense() -> None:
+    # "Sept." is no full stop: the range ran up to the most recent Thursday, not the next one.
+    got = values("The fund bought shares from Sept. 14 to Thursday at $15.", dt.date(1989, 10, 30))
+    assert got[-1] == ("Thursday", "DATE", "1989-10-26")
+
+
+def test_a_reporting_verb_right_before_a_weekday_dates_the_report() -> None:
+    text = '"We will focus on our own brands," Mr. Reyes said Friday.'
+    assert values(text, dt.date(1989, 10, 30)) == [("Friday", "DATE", "1989-10-27")]
+    assert values("They were planning to march on Monday.", dt.date(2024, 12, 20)) == [
+        ("Monday", "DATE", "2024-12-23")
+    ]
