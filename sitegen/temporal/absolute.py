@@ -152,6 +152,25 @@ def day_range(g: dict[str, str], ctx: Context) -> list[Found] | None:
     ]
 
 
+def md_range(g: dict[str, str], ctx: Context) -> list[Found] | None:
+    """Handles "April 8-12", "May 5 - 6, 2015": two dates, the second borrowing the month."""
+    m = ctx.match
+    if m is None:
+        return None
+    year = {"y": g["y"]} if "y" in g else {}
+    first = calendar_date({"m": g["m"], "d": g["d1"]} | year, ctx)
+    if first is None:
+        return None
+    head = Found(first.type, first.value, first.point, span=(m.start(), m.end("md_range__d1")))
+    if day_of(g["d2"]) <= day_of(g["d1"]):
+        return [head]  # "March 5-4": what follows the date is a score, not its last day
+    second = calendar_date({"m": g["m"], "d": g["d2"]} | year, ctx)
+    if second is None:
+        return None
+    tail = (m.start("md_range__d2"), m.end())
+    return [head, Found(second.type, second.value, second.point, span=tail)]
+
+
 def month_year(g: dict[str, str], ctx: Context) -> Found | None:
     """Handles "March 2022", "June of 1944"."""
     if g["m"].lower() in ("may", "march") and not is_capitalised(g["m"]):
@@ -249,6 +268,7 @@ HANDLERS = {
     "bc": bc,
     "mdy": calendar_date,
     "day_range": day_range,
+    "md_range": md_range,
     "dmy": calendar_date,
     "month_year": month_year,
     "month": month,

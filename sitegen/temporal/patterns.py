@@ -87,6 +87,10 @@ RULES: list[tuple[str, str]] = [
         r"(?P<y>\d{1,4})\s*(?P<era>bce?|b\.c\.e?\.?|ad|a\.d\.|ce)(?!\w)|(?:ad|a\.d\.)\s*(?P<ad>\d{1,4})(?!\d)",
     ),
     (
+        "md_range",
+        rf"(?P<m>{MONTH})\s*(?P<d1>{DAY})\s*(?:-|–)\s*(?P<d2>{DAY})(?!\s*(?:{MONTH}|[-–/:]|\.\d))(?:,?\s+(?P<y>{YEAR}))?",
+    ),
+    (
         "mdy",
         rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<m>{MONTH})\s*(?:the\s+)?(?P<d>{DAY})(?:(?:,\s*|\s+)(?P<y>{YEAR}|'\d\d(?!\w)))?(?:,?\s+(?P<wd2>{WEEKDAY}))?{OF_THAT_YEAR}",
     ),
@@ -183,7 +187,7 @@ RULES: list[tuple[str, str]] = [
     ("half_unit", rf"half\s+(?:an?\s+)?(?P<u>{UNIT})"),
     (
         "bare_unit",
-        r"(?P<u>years|months|weeks|days|hours|minutes|decades|centuries|day|week|weekend|month|year)(?!\w)",
+        r"(?P<u>years|months|weeks|days|hours|minutes|decades|centuries|day|week|weekends|weekend|month|year)(?!\w)",
     ),
     (
         "year",

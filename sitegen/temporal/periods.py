@@ -131,7 +131,9 @@ def season(g: dict[str, str], ctx: Context) -> Found | None:
     code = SEASONS[g["s"].lower()]
     rel = " ".join((g.get("rel") or "").lower().split())
     words = ctx.text[ctx.start : ctx.end].lower()
-    if g["s"].lower() in ("fall", "spring") and not (rel or "y" in g or words.startswith("the")):
+    # "prices fall", "Fall": the verbs; a capitalised "Spring" alone is the season
+    verb_like = g["s"] in ("fall", "spring", "Fall")
+    if verb_like and not (rel or "y" in g or words.startswith("the")):
         return None
     if "y" not in g and _OF_AFTER.match(ctx.text, ctx.end):
         return None  # "the fall of Paris"

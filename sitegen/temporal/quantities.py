@@ -91,11 +91,13 @@ def half_unit(g: dict[str, str], ctx: Context) -> Found | None:
 
 
 def bare_unit(g: dict[str, str], ctx: Context) -> Found | None:
-    """Handles "for years" (``PXY``), "a long day" (``P1D``), "over the weekend"."""
+    """Handles "for years" (``PXY``), "a long day" (``P1D``), "weekend", "weekends" (a SET)."""
     word = g["u"].lower()
     before = ctx.text[max(0, ctx.start - 12) : ctx.start]
     if before.endswith("-") or ctx.text.startswith("-", ctx.end):
         return None  # "a six-year-old", "year-end": part of a compound word
+    if word == "weekends":
+        return Found("SET", "XXXX-WE")  # "open on weekends": every weekend, like "on Fridays"
     if word == "weekend":
         return date_found(points.at(ctx.today, "WE"))
     if word.endswith("s"):

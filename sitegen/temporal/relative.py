@@ -159,6 +159,10 @@ def rel_unit(g: dict[str, str], ctx: Context) -> Found | None:
         return date_found(points.at(ctx.antecedent(), gran))
     if rel == "the" and unit == "WE":
         return date_found(ctx.weekend() if not ctx.narrative else points.at(ctx.reference(), "WE"))
+    if rel == "the" and unit == "W" and not ctx.narrative:
+        if ctx.text.startswith((" of ", " ended", " ending", " following"), ctx.end):
+            return None  # "the week of March 6" is dated by what follows
+        return date_found(points.at(ctx.today, "W"))  # "for the week", "to end off the week"
     if rel == "the" and ctx.match is not None and ctx.match.group("pos"):
         return date_found(points.at(ctx.reference(), gran))
     return None

@@ -90,6 +90,31 @@ def test_a_range_of_days_gives_two_dates() -> None:
     ]
 
 
+def test_a_range_of_days_after_the_month_gives_two_dates() -> None:
+    found = tag("The workshop runs April 8-12 at the studio.", dt.date(2013, 3, 30))
+    assert [(t.text, t.value) for t in found] == [("April 8", "2013-04-08"), ("12", "2013-04-12")]
+    found = tag("Classes on May 5 - 6, 2015 are full.", DCT)
+    assert [(t.text, t.value) for t in found] == [
+        ("May 5", "2015-05-05"),
+        ("6, 2015", "2015-05-06"),
+    ]
+    # a result is no range of days
+    assert [t.text for t in tag("The bill passed March 5-4 in the end.", DCT)] == ["March 5"]
+
+
+def test_a_capitalised_spring_is_the_season_and_the_verb_fall_is_not() -> None:
+    t = only("The new range comes in Spring colours.", dt.date(2015, 3, 1))
+    assert (t.text, t.value) == ("Spring", "2015-SP")
+    assert tag("Prices spring back when rates fall.", DCT) == []
+
+
+def test_weeks_named_without_a_number() -> None:
+    t = only("For the week, the index fell 3%.", dt.date(2014, 7, 4))
+    assert (t.text, t.value) == ("the week", "2014-W27")
+    t = only("The market is open on weekends near the pier.")
+    assert (t.text, t.type, t.value) == ("weekends", "SET", "XXXX-WE")
+
+
 def test_a_weekday_with_a_clock_time() -> None:
     t = only("The show opens this Sat, 7pm at the old hall.", dt.date(2013, 4, 10))
     assert (t.text, t.type, t.value) == ("this Sat, 7pm", "TIME", "2013-04-13T19:00")
