@@ -92,16 +92,24 @@ def build(
     from sitegen.extract import merge
     from sitegen.render import render_site
 
+    memo = state.memo
+    memo.begin((inputs.settings, config))
     with _timed(timings, "extract"):
-        events, mentions = merge(state.extract(site), site.events)
+        extractions = state.extract(site)
+        events, mentions = memo.merge.get(
+            "merge",
+            (tuple(extractions), tuple(site.events)),
+            lambda: merge(extractions, site.events),
+        )
         site = Site(config=config, articles=site.articles, events=events, mentions=mentions)
     with _timed(timings, "render"):
-        pages = render_site(site, theme_dirs(config))
+        pages = render_site(site, theme_dirs(config), memo=memo)
     with _timed(timings, "write"), state.lock:
         previous = state.record.outputs if state.record else None
         written, outputs = update_output(
             pages, config.output_dir, previous, force=force, in_place=in_place
         )
+    memo.finish()
     extracted = sum(1 for e in events if not e.curated)
     counts = (len(site.articles), len(events), extracted)
     scan = replace(inputs, report=Report())  # its problems are in the record's own list

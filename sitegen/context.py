@@ -25,6 +25,7 @@ from sitegen.grouping import (
     tag_names,
 )
 from sitegen.markup import article_html, markdown_html, split_sentence
+from sitegen.memo import BuildMemo
 from sitegen.model import Article, Event, Site, Source
 from sitegen.urls import Urls
 from sitegen.views import (
@@ -144,7 +145,7 @@ def timeline_view(events: list[EventView], u: Urls, split: bool, limit: int) -> 
 
 
 def _article_view(
-    article: Article, site: Site, u: Urls, events: list[EventView], event_urls: dict[str, str]
+    article: Article, body_html: Markup, u: Urls, events: list[EventView]
 ) -> ArticleView:
     route = urls.article_route(article.id)
     published, published_iso = _date_display(article.published)
@@ -160,7 +161,7 @@ def _article_view(
         published_iso=published_iso,
         tags=_tag_links(article.tags, u),
         format=article.format,
-        body_html=article_html(article, site.mentions.get(article.id, []), event_urls),
+        body_html=body_html,
         events=events,
     )
 
@@ -190,8 +191,13 @@ def _site_view(site: Site, u: Urls, years: list[Link]) -> SiteView:
     )
 
 
-def build_views(site: Site, index_limit: int = INDEX_LIMIT) -> Views:
-    """Build every view model of ``site``: deterministic (sorted) whatever the input order."""
+def build_views(site: Site, index_limit: int = INDEX_LIMIT, memo: BuildMemo | None = None) -> Views:
+    """Build every view model of ``site``: deterministic (sorted) whatever the input order.
+
+    With the dev server's ``memo``, a view whose inputs equal the last build's is reused (see
+    :mod:`sitegen.memo`): after one article changed, only its views and its events' are built.
+    """
+    memo = memo or BuildMemo()
     u = Urls(site.config.base_url)
     by_id = {a.id: a for a in site.articles}
     ordered = sorted(site.events, key=Event.sort_key)
@@ -199,25 +205,56 @@ def build_views(site: Site, index_limit: int = INDEX_LIMIT) -> Views:
     split = len(ordered) > index_limit
     per_year = Counter(e.date.year for e in ordered)
     dense = {year for year, count in per_year.items() if count > index_limit}
-    events = [
-        event_view(e, by_id, u, e.id in key_ids, timeline_route(e, split, dense)) for e in ordered
-    ]
+
+    def one_event(e: Event) -> EventView:
+        key, route = e.id in key_ids, timeline_route(e, split, dense)
+        cited = tuple(by_id.get(s.article_id) for s in e.sources)
+        return memo.events.get(
+            e.id, (e, key, route, cited), lambda: event_view(e, by_id, u, key, route)
+        )
+
+    events = [one_event(e) for e in ordered]
     views_by_id = {e.id: e for e in events}
     event_urls = {e.id: e.url for e in events}
-    timeline = timeline_view(events, u, split, index_limit)
+    timeline = memo.views.get(
+        "timeline",
+        (tuple(events), split, index_limit),
+        lambda: timeline_view(events, u, split, index_limit),
+    )
 
     reported = events_by_article(ordered)
     chronological = articles_by_date(site.articles, site.config.zone)
-    articles = [
-        _article_view(a, site, u, [views_by_id[e.id] for e in reported.get(a.id, [])], event_urls)
-        for a in chronological
-    ]
+
+    def one_article(a: Article) -> ArticleView:
+        mentions = site.mentions.get(a.id, [])
+        body = memo.bodies.get(
+            a.id, (a.text, a.format, a.body_start, tuple(mentions)),
+            lambda: article_html(a, mentions, event_urls),
+        )  # fmt: skip
+        cited = [views_by_id[e.id] for e in reported.get(a.id, [])]
+        return memo.articles.get(
+            a.id, (a, body, tuple(cited)), lambda: _article_view(a, body, u, cited)
+        )
+
+    articles = [one_article(a) for a in chronological]
+    years = [Link(y.name, y.url) for y in timeline.years]
+    tag_inputs = (
+        tuple(events),
+        tuple(articles),
+        tuple(tuple(e.tags) for e in ordered),
+        tuple(tuple(a.tags) for a in chronological),
+        index_limit,
+    )
     return Views(
-        site=_site_view(site, u, [Link(y.name, y.url) for y in timeline.years]),
+        site=memo.views.get("site", (site.config, years), lambda: _site_view(site, u, years)),
         events=events,
         timeline=timeline,
         articles=articles,
-        tags=_tag_views(ordered, events, chronological, articles, u, index_limit),
+        tags=memo.views.get(
+            "tags",
+            tag_inputs,
+            lambda: _tag_views(ordered, events, chronological, articles, u, index_limit),
+        ),
         urls=u,
     )
 

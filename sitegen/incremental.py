@@ -27,6 +27,7 @@ from sitegen.curated import read_curated_events
 from sitegen.errors import ContentError, Report, SitegenError
 from sitegen.fields import claim_id
 from sitegen.inputs import Inputs, digest, rescan_inputs, scan_inputs
+from sitegen.memo import BuildMemo
 from sitegen.model import Article, Event, Site
 from sitegen.outputs import OutputFile, output_intact
 
@@ -84,6 +85,8 @@ class SiteState:
         self._extractions: dict[str, tuple[str, ArticleExtraction]] = {}
         self._curated: tuple[str, list[Event], Problems] | None = None
         self._digest_of: dict[str, str] = {}
+        self.memo = BuildMemo()
+        """Views, pages and the merge of earlier builds in this process (the dev server)."""
         self.inputs: Inputs | None = None
         """The last scan's fingerprints."""
         self._record_key = digest("record", str(config.output_dir))

@@ -7,9 +7,11 @@ rendering only reads them (through view models, see ``render.py``).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from sitegen.config import Config
@@ -127,6 +129,11 @@ class Page:
 
     path: str
     data: bytes
+
+    @cached_property
+    def digest(self) -> str:
+        """A digest of the bytes, computed once per page (the dev server reuses pages)."""
+        return hashlib.blake2b(self.data, digest_size=16).hexdigest()
 
 
 @dataclass

@@ -10,7 +10,6 @@ an output folder that is not the recorded one) it falls back to the full writer.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from dataclasses import dataclass
@@ -29,10 +28,6 @@ class OutputFile:
     digest: str
     size: int
     mtime_ns: int
-
-
-def page_digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def _on_disk(path: str) -> tuple[int, int] | None:
@@ -77,7 +72,7 @@ def update_output(
     written: list[str] = []
     real, folder = os.path.realpath(output_dir), str(output_dir)
     for page in pages:
-        digest = page_digest(page.data)
+        digest = page.digest
         old = previous.get(page.path)
         if old is not None and old.digest == digest and _intact(folder, page.path, old):
             outputs[page.path] = old
@@ -103,7 +98,7 @@ def update_output(
 def _staged(
     pages: list[Page], output_dir: Path, previous: dict[str, OutputFile], force: bool
 ) -> tuple[list[str], dict[str, OutputFile]]:
-    digests = {page.path: page_digest(page.data) for page in pages}
+    digests = {page.path: page.digest for page in pages}
     folder, written = str(output_dir), []
 
     def unchanged(page: Page) -> bool:

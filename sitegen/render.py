@@ -18,6 +18,7 @@ from sitegen import feeds, urls
 from sitegen.context import build_views
 from sitegen.errors import TemplateError
 from sitegen.grouping import INDEX_LIMIT
+from sitegen.memo import BuildMemo, Memo
 from sitegen.model import Page, Site
 from sitegen.views import PageView, Views
 
@@ -111,15 +112,24 @@ def static_pages(theme_dirs: list[Path]) -> list[Page]:
     return [Page(name, files[name].read_bytes()) for name in sorted(files)]
 
 
-def render_site(site: Site, theme_dirs: list[Path], index_limit: int = INDEX_LIMIT) -> list[Page]:
+def render_site(
+    site: Site,
+    theme_dirs: list[Path],
+    index_limit: int = INDEX_LIMIT,
+    memo: BuildMemo | None = None,
+) -> list[Page]:
     """Every output file of ``site``, sorted by path: HTML pages, feeds and static assets.
 
     A timeline of more than ``index_limit`` events is split into year pages. Raises
-    :class:`TemplateError` (with the template's file and line) for a broken theme.
+    :class:`TemplateError` (with the template's file and line) for a broken theme. With the
+    dev server's ``memo`` (which the caller begins and finishes), a page whose context equals
+    the last build's is not rendered again, and the compiled templates are kept.
     """
-    env = make_environment(theme_dirs)
-    views = build_views(site, index_limit)
-    render = _page_renderer(env, views)
+    memo = memo or BuildMemo()
+    if memo.environment is None:
+        memo.environment = make_environment(theme_dirs)
+    views = build_views(site, index_limit, memo)
+    render = _page_renderer(memo.environment, views, memo.pages)
     pages: list[Page] = [
         render(
             "index.html",
@@ -182,15 +192,35 @@ def render_site(site: Site, theme_dirs: list[Path], index_limit: int = INDEX_LIM
     for tag in views.tags:
         pages.append(render("tag.html", urls.tag_route(tag.slug), "tag", tag.name, tag=tag))
     routes = [p.path.removesuffix("index.html") for p in pages if p.path != urls.NOT_FOUND]
-    pages += [
-        Page(urls.EVENTS_JSON, feeds.events_json(site)),
-        Page(urls.TIMELINE_JSON, feeds.timeline_json(site)),
-        Page(urls.SEARCH_JSON, feeds.search_json(site)),
-        Page(urls.FEED, feeds.atom_feed(site)),
-        Page(urls.SITEMAP, feeds.sitemap(views.urls, routes)),
-    ]
+    pages += _feeds(site, views, routes, memo)
     pages += static_pages(theme_dirs)
     return sorted(pages, key=lambda p: p.path)
+
+
+def _feeds(site: Site, views: Views, routes: list[str], memo: BuildMemo) -> list[Page]:
+    """The machine-readable files; each is made again only when what it shows changed (the
+    articles' metadata, not their text, which no feed carries)."""
+    events = tuple(site.events)
+    articles = tuple(
+        (a.id, a.title, a.published, a.source, a.author, a.url, tuple(a.tags))
+        for a in site.articles
+    )
+    made = {
+        urls.EVENTS_JSON: (feeds.events_json, (events, articles)),
+        urls.TIMELINE_JSON: (feeds.timeline_json, (events, articles)),
+        urls.SEARCH_JSON: (feeds.search_json, (events, articles)),
+        urls.FEED: (feeds.atom_feed, (events, articles)),
+    }
+    pages = [
+        memo.feeds.get(path, inputs, lambda f=make, p=path: Page(p, f(site)))  # type: ignore[misc]
+        for path, (make, inputs) in made.items()
+    ]
+    sitemap = memo.feeds.get(
+        urls.SITEMAP,
+        tuple(sorted(routes)),
+        lambda: Page(urls.SITEMAP, feeds.sitemap(views.urls, routes)),
+    )
+    return [*pages, sitemap]
 
 
 def _neighbours(items: list[T]) -> Iterator[tuple[T | None, T, T | None]]:
@@ -199,8 +229,12 @@ def _neighbours(items: list[T]) -> Iterator[tuple[T | None, T, T | None]]:
         yield (items[i - 1] if i else None), item, (items[i + 1] if i + 1 < len(items) else None)
 
 
-def _page_renderer(env: jinja2.Environment, views: Views) -> Callable[..., Page]:
+def _page_renderer(env: jinja2.Environment, views: Views, memo: Memo) -> Callable[..., Page]:
     def render(template: str, route: str, kind: str, title: str, **values: Any) -> Page:
+        inputs = (template, kind, title, views.site, tuple(values.items()))
+        return memo.get(route, inputs, lambda: make(template, route, kind, title, values))
+
+    def make(template: str, route: str, kind: str, title: str, values: dict[str, Any]) -> Page:
         event = values.get("event")
         description = f"{event.date}: {event.summary or event.title}" if event else ""
         page = PageView(

@@ -1,0 +1,93 @@
+"""Results kept between the builds of one process (the dev server), reused when their inputs
+are equal: the memory that makes a rebuild after one saved file cost what that file changed.
+
+A :class:`Memo` maps a key (an event id, a page's route) to the inputs a value was computed
+from and the value. When a build asks again with equal inputs it gets the old value without
+computing it. When it must compute and the new value equals the old one, it still gets the *old
+object*: later stages compare their inputs by equality, and Python stops comparing at identical
+objects, so a chain of unchanged views costs a pointer comparison per stage.
+
+Inputs must be compared by value (dataclasses, tuples, strings); nothing kept here may be
+mutated after it is handed out. ``sitegen build`` starts each process with an empty memo: the
+only cost there is keeping references.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+class Memo:
+    """Values by key, reused while their inputs compare equal (one generation per build)."""
+
+    def __init__(self) -> None:
+        self._held: dict[Hashable, tuple[Any, Any]] = {}
+        self._next: dict[Hashable, tuple[Any, Any]] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: Hashable, inputs: Any, make: Callable[[], T]) -> T:
+        """``make()``, or the value last computed for ``key`` from equal ``inputs``."""
+        held = self._held.get(key)
+        if held is not None and held[0] == inputs:
+            value = held[1]
+            self.hits += 1
+        else:
+            value = make()
+            self.misses += 1
+            if held is not None and held[1] == value:
+                value = held[1]  # equal: hand out the old object (see the module's docstring)
+        self._next[key] = (inputs, value)
+        return value
+
+    def finish(self) -> None:
+        """End a build: keep what it used, forget keys it did not ask for (deleted pages)."""
+        self._held, self._next = self._next, {}
+        self.hits = self.misses = 0
+
+    def abandon(self) -> None:
+        """A build failed half-way: keep the last finished build's values."""
+        self._next = {}
+        self.hits = self.misses = 0
+
+
+class BuildMemo:
+    """Everything one site's builds remember: one :class:`Memo` per stage, and the Jinja
+    environment with its compiled templates (until the theme or the settings change)."""
+
+    def __init__(self) -> None:
+        self.generation: Any = None
+        self.rendered = (0, 0)
+        """(pages rendered, pages asked for) by the last finished build."""
+        self._reset()
+
+    def _reset(self) -> None:
+        self.environment: Any = None
+        self.merge = Memo()
+        self.bodies = Memo()
+        self.events = Memo()
+        self.articles = Memo()
+        self.views = Memo()
+        self.pages = Memo()
+        self.feeds = Memo()
+
+    def _memos(self) -> list[Memo]:
+        return [self.merge, self.bodies, self.events, self.articles, self.views, self.pages,
+                self.feeds]  # fmt: skip
+
+    def begin(self, generation: Any) -> None:
+        """Start a build; a new ``generation`` (theme or settings changed) forgets everything."""
+        if generation != self.generation:
+            self._reset()
+            self.generation = generation
+        for memo in self._memos():
+            memo.abandon()
+
+    def finish(self) -> None:
+        """The build succeeded: what it computed is what the next one starts from."""
+        self.rendered = (self.pages.misses, self.pages.hits + self.pages.misses)
+        for memo in self._memos():
+            memo.finish()

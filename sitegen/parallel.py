@@ -1,0 +1,100 @@
+"""Per-article work (reading, tagging, extracting) spread over worker processes.
+
+The tagger is pure Python, so threads would take turns on one core: worker processes are what
+use a second core. :func:`map_ordered` is ``map`` that keeps the input order (the output must be
+the same bytes whatever the number of jobs), sends the items in chunks (one round trip per chunk,
+not per article) and falls back to running in this process when a pool would not pay for its
+start-up: one job, or few items.
+
+Worker processes are forked where the platform allows it: they start with sitegen's modules
+already imported (the tagger's patterns take about 0.3 s to compile). Elsewhere the platform's
+default start method is used: slower to start, same results.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+MIN_PER_JOB = 16
+"""Fewer items than this per job run in-process: starting workers would cost more than it saves
+(a worker starts in ~20 ms forked; tagging and extracting one article takes ~4 ms)."""
+CHUNKS_PER_JOB = 8
+"""Chunks per worker: enough to even out articles of very different lengths and to move the
+progress bar, few enough that the round trips do not count."""
+MAX_CHUNK = 64
+
+
+def default_jobs() -> int:
+    """All the cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _run_chunk(func: Callable[[T], R], chunk: Sequence[T]) -> list[R]:
+    return [func(item) for item in chunk]
+
+
+def chunk_size(items: int, jobs: int) -> int:
+    """Items per chunk for ``items`` items over ``jobs`` workers."""
+    return max(1, min(MAX_CHUNK, -(-items // (jobs * CHUNKS_PER_JOB))))
+
+
+def map_ordered(
+    func: Callable[[T], R],
+    items: Sequence[T],
+    jobs: int,
+    *,
+    advance: Callable[[int], None] | None = None,
+) -> list[R]:
+    """``[func(item) for item in items]``, computed by up to ``jobs`` worker processes.
+
+    ``func`` must be picklable (a module-level function, or a ``functools.partial`` of one whose
+    arguments are picklable: they travel with each chunk) and pure apart from reading files.
+    ``advance(n)`` is called in this process as each ``n`` items are done (a progress bar).
+    An exception raised by ``func`` is raised here, after the other workers are stopped.
+    """
+    jobs = min(jobs, len(items) // MIN_PER_JOB)
+    if jobs <= 1:
+        return _in_process(func, items, advance)
+    size = chunk_size(len(items), jobs)
+    chunks = [items[i : i + size] for i in range(0, len(items), size)]
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    results: list[list[R] | None] = [None] * len(chunks)
+    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+        pending: dict[Future[list[R]], int] = {
+            pool.submit(_run_chunk, func, chunk): i for i, chunk in enumerate(chunks)
+        }
+        try:
+            while pending:
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    index = pending.pop(future)
+                    results[index] = future.result()
+                    if advance:
+                        advance(len(chunks[index]))
+        except BaseException:
+            for future in pending:
+                future.cancel()
+            raise
+    return [result for chunk in results if chunk is not None for result in chunk]
+
+
+def _in_process(
+    func: Callable[[T], R], items: Sequence[T], advance: Callable[[int], None] | None
+) -> list[R]:
+    results = []
+    for item in items:
+        results.append(func(item))
+        if advance:
+            advance(1)
+    return results
