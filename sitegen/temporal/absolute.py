@@ -178,6 +178,14 @@ def month_year(g: dict[str, str], ctx: Context) -> Found | None:
     return date_found(points.month(full_year(g["y"], ctx.dct), month_of(g["m"])))
 
 
+def month_rel_year(g: dict[str, str], ctx: Context) -> Found | None:
+    """Handles "January this year", "June last year": one month, of the year named."""
+    if g["m"].lower() in ("may", "march") and not is_capitalised(g["m"]):
+        return None
+    y = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[g["rel"].lower()]
+    return date_found(points.month(y, month_of(g["m"])))
+
+
 def month(g: dict[str, str], ctx: Context) -> Found | None:
     """Handles "in July": a capitalised month name alone, its year inferred."""
     word = g["m"]
@@ -272,6 +280,7 @@ HANDLERS = {
     "dmy": calendar_date,
     "month_year": month_year,
     "month": month,
+    "month_rel_year": month_rel_year,
     "decade": decade,
     "century": century,
     "spelled_year": spelled_year,

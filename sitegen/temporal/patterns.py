@@ -103,6 +103,7 @@ RULES: list[tuple[str, str]] = [
         rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAY}|{ORD})\s*(?:of\s+)?(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?(?:,?\s+(?P<wd2>{WEEKDAY}))?",
     ),
     ("month_year", rf"(?P<m>{MONTH})(?:\s+of)?,?\s+(?P<y>{YEAR}|'\d\d(?!\w))"),
+    ("month_rel_year", rf"(?P<m>{MONTH})(?:\s+of)?\s+(?P<rel>this|last|next)\s+year(?!\w)"),
     ("decade", r"(?:the\s+)?(?P<y>1\d\d0|20\d0|'\d0|\d0)'?s(?!\w)"),
     (
         "century",

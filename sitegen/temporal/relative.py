@@ -22,6 +22,7 @@ _GRAN = {"D": "D", "W": "W", "WE": "WE", "2W": "W", "M": "M", "Q": "Q", "Y": "Y"
 _GRAN.update({"DE": "E", "CE": "C"})
 _BACK = {"ago", "earlier", "before", "previously", "back"}
 _FORWARD_DCT = {"hence", "from now"}
+_DAY_NUMBER_AFTER = re.compile(r",?\s*\d")  # "Sun, 5 May", "Sat 7pm": the day, not the paper
 _FUTURE_NOUN = re.compile(r"\b(?:in|near|for|distant|foreseeable|bright|the)\s+$", re.I)
 
 
@@ -187,7 +188,7 @@ def weekday(g: dict[str, str], ctx: Context) -> Found | None:
     lower = word.lower()
     if len(lower.rstrip(".")) <= 4 and not (is_capitalised(word) or ctx.text.islower()):
         return None
-    followed = ctx.text[ctx.end : ctx.end + 2].startswith((",", " 1", " 2", " 3"))
+    followed = _DAY_NUMBER_AFTER.match(ctx.text, ctx.end) is not None
     if lower in ("sun", "sat", "wed", "mon") and not word.isupper() and not followed:
         return None  # "Sun", "Wed" are more often a newspaper and a verb than days
     if lower.endswith("days"):

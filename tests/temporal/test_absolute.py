@@ -164,3 +164,16 @@ def test_one_day_in_many_written_forms(written: str) -> None:
 def test_may_the_verb_is_not_the_month() -> None:
     assert tag("Happy birthday! May luck follow you.", DCT) == []
     assert only("The fair opened in May after the rains.").value == "2024-05"
+
+
+def test_a_month_of_this_or_last_year_is_one_expression() -> None:
+    t = only("In June last year the plant closed.", dt.date(1998, 2, 19))
+    assert (t.text, t.value) == ("June last year", "1997-06")
+    t = only("Talks began in February this year.", dt.date(1998, 12, 3))
+    assert (t.text, t.value) == ("February this year", "1998-02")
+
+
+def test_a_short_weekday_name_needs_a_day_number_or_time_after_it() -> None:
+    assert tag("Sun, a maker of workstations, reported a loss.", DCT) == []
+    t = only("The fair is on Sun, 5 May this time.", dt.date(2013, 4, 30))
+    assert t.value == "2013-05-05"
