@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
+from zoneinfo import ZoneInfo
 
 from sitegen.articles import SAME_ID_HINT, read_article
 from sitegen.cache import CACHE_DIR, DiskCache
@@ -30,12 +31,15 @@ from sitegen.inputs import Inputs, digest, rescan_inputs, scan_inputs
 from sitegen.memo import BuildMemo
 from sitegen.model import Article, Event, Site
 from sitegen.outputs import OutputFile, output_intact
+from sitegen.parallel import map_ordered
+from sitegen.progress import Progress
 
 if TYPE_CHECKING:
     from sitegen.extract import ArticleExtraction
     from sitegen.extract.linking import AliasIndex
 
 T = TypeVar("T")
+X = TypeVar("X")
 Problems = list[tuple[str, SitegenError]]
 """``("error" | "warning", problem)`` in the order they were met, to replay into a Report."""
 
@@ -69,6 +73,36 @@ def replay(problems: Problems, report: Report) -> None:
 
 def problems_of(report: Report) -> Problems:
     return [("error", p) for p in report.errors] + [("warning", p) for p in report.warnings]
+
+
+@dataclass
+class Run:
+    """How to compute what is missing: by how many worker processes, shown on what progress."""
+
+    jobs: int = 1
+    progress: Progress = field(default_factory=Progress)
+
+
+def read_entry(name: str, zone: ZoneInfo) -> ArticleEntry:
+    """One article file as read, its problems collected (run in a worker process)."""
+    path = Path(name)
+    report = Report()
+    try:
+        article = read_article(path, zone, report)
+    except SitegenError as exc:
+        report.error(exc)
+        article = None
+    except OSError as exc:
+        report.error(ContentError(f"cannot be read: {exc.strerror}", path=path))
+        article = None
+    return ArticleEntry(article, problems_of(report))
+
+
+def extract_entry(aliases: AliasIndex, article: Article) -> ArticleExtraction:
+    """One article's extraction (run in a worker process)."""
+    from sitegen import extract  # looked up at each call, so that tests can count the calls
+
+    return extract.extract_article(article, aliases)
 
 
 class SiteState:
@@ -116,30 +150,54 @@ class SiteState:
         )
 
     def _cached(
-        self, memory: dict[str, tuple[str, T]], path: str, key: str, make: Callable[[], T]
-    ) -> T:
-        """``make()``'s value for ``key``: from memory, else from the cache, else computed."""
-        held = memory.get(path)
-        if held is not None and held[0] == key:
-            if self.cache:
-                self.cache.keep(key)
-            return held[1]
-        value = self.cache.get(key) if self.cache else None
-        if value is None:
-            value = make()
-            if self.cache:
-                self.cache.put(key, value)
-        memory[path] = (key, value)
-        return value
+        self,
+        memory: dict[str, tuple[str, T]],
+        keyed: list[tuple[str, str, X]],
+        compute: Callable[[X], T],
+        run: Run,
+        stage: str,
+    ) -> list[T]:
+        """``compute(x)`` for each ``(path, key, x)``: from memory, else from the cache, else
+        computed, all the missing ones at once (by ``run.jobs`` worker processes)."""
+        values: list[T | None] = []
+        missing: list[int] = []
+        for path, key, _ in keyed:
+            held = memory.get(path)
+            if held is not None and held[0] == key:
+                if self.cache:
+                    self.cache.keep(key)
+                values.append(held[1])
+                continue
+            value = self.cache.get(key) if self.cache else None
+            if value is None:
+                missing.append(len(values))
+            else:
+                memory[path] = (key, value)
+            values.append(value)
+        if missing:
+            with run.progress.stage(stage, len(missing)) as advance:
+                computed = map_ordered(
+                    compute, [keyed[i][2] for i in missing], run.jobs, advance=advance
+                )
+            for i, value in zip(missing, computed, strict=True):
+                path, key, _ = keyed[i]
+                if self.cache:
+                    self.cache.put(key, value)
+                memory[path] = (key, value)
+                values[i] = value
+        return values  # type: ignore[return-value]  # every None was replaced
 
-    def read_site(self, inputs: Inputs, report: Report) -> Site:
+    def read_site(self, inputs: Inputs, report: Report, run: Run | None = None) -> Site:
         """Articles and curated events, reading only the files not read before."""
         report.extend(inputs.report)
         articles: list[Article] = []
         seen: dict[str, Path | str] = {}
         self._digest_of = {}
-        for path, fingerprint in inputs.articles.items():  # str: Paths are slow by thousands
-            entry = self._cached(self._entries, path, "a" + fingerprint, partial(self._read, path))
+        paths = list(inputs.articles.items())  # str: Paths are slow by thousands
+        keyed = [(path, "a" + fingerprint, path) for path, fingerprint in paths]
+        read = partial(read_entry, zone=self.config.zone)
+        entries = self._cached(self._entries, keyed, read, run or Run(), "read")
+        for (path, fingerprint), entry in zip(paths, entries, strict=True):
             replay(entry.problems, report)
             article = entry.article
             if article is None:
@@ -152,19 +210,6 @@ class SiteState:
         replay(curated[2], report)
         return Site(config=self.config, articles=articles, events=curated[1])
 
-    def _read(self, name: str) -> ArticleEntry:
-        path = Path(name)
-        report = Report()
-        try:
-            article = read_article(path, self.config.zone, report)
-        except SitegenError as exc:
-            report.error(exc)
-            article = None
-        except OSError as exc:
-            report.error(ContentError(f"cannot be read: {exc.strerror}", path=path))
-            article = None
-        return ArticleEntry(article, problems_of(report))
-
     def _read_curated(self, digest: str) -> tuple[str, list[Event], Problems]:
         if self._curated is None or self._curated[0] != digest:
             report = Report()
@@ -172,28 +217,16 @@ class SiteState:
             self._curated = (digest, events, problems_of(report))
         return self._curated
 
-    def extract(self, site: Site) -> list[ArticleExtraction]:
+    def extract(self, site: Site, run: Run | None = None) -> list[ArticleExtraction]:
         """Each article's extraction, computing only those not computed before."""
-        from sitegen.extract import extract_article  # loads the tagger: only when needed
-        from sitegen.extract.linking import AliasIndex
+        from sitegen.extract.linking import AliasIndex  # loads the tagger: only when needed
 
         curated = self._curated[0] if self._curated else ""
-        aliases: list[AliasIndex] = []
-
-        def compute(article: Article) -> ArticleExtraction:
-            if not aliases:
-                aliases.append(AliasIndex(site.events))
-            return extract_article(article, aliases[0])
-
-        return [
-            self._cached(
-                self._extractions,
-                str(article.path),
-                "x" + digest(self._digest_of[article.id], curated),
-                partial(compute, article),
-            )
-            for article in site.articles
+        keyed = [
+            (str(a.path), "x" + digest(self._digest_of[a.id], curated), a) for a in site.articles
         ]
+        compute = partial(extract_entry, AliasIndex(site.events))
+        return self._cached(self._extractions, keyed, compute, run or Run(), "extract")
 
     def save(self, record: BuildRecord) -> None:
         """Remember this build; drop cache entries it did not use."""
