@@ -15,9 +15,10 @@ from pathlib import Path
 
 from sitegen.config import Config
 from sitegen.errors import Report, SitegenError
-from sitegen.incremental import BuildRecord, SiteState, problems_of, replay
+from sitegen.incremental import BuildRecord, Run, SiteState, problems_of, replay
 from sitegen.model import Site
 from sitegen.outputs import update_output
+from sitegen.progress import Progress
 from sitegen.theme_dirs import theme_dirs
 
 
@@ -60,6 +61,8 @@ def build(
     state: SiteState | None = None,
     changed: set[Path] | None = None,
     in_place: bool = False,
+    jobs: int = 1,
+    progress: Progress | None = None,
 ) -> BuildResult:
     """Build the site into ``config.output_dir``; raise SitegenError on a fatal problem.
 
@@ -68,16 +71,18 @@ def build(
     the site's cache folder, or starts empty with ``cache=False``. ``changed`` lists the files
     that changed since the last build with this ``state``, when a watcher knows (None: any).
     ``in_place`` writes changed files into output/ one by one instead of swapping in a whole new
-    site (faster; for the dev server, where a half-written site is never published).
+    site (faster; for the dev server, where a half-written site is never published). Articles not
+    read or tagged before are read and tagged by ``jobs`` worker processes, with ``progress``.
     """
     state = state or SiteState.open(config, use_cache=cache)
+    run = Run(jobs, progress or Progress())
     timings: dict[str, float] = {}
     report = Report()
     with _timed(timings, "read"):
         inputs = state.scan(changed)
         record = state.record if state.up_to_date(inputs) else None
         if record is None:
-            site = state.read_site(inputs, report)
+            site = state.read_site(inputs, report, run)
         else:
             replay(record.problems, report)
     if strict and report:
@@ -95,7 +100,7 @@ def build(
     memo = state.memo
     memo.begin((inputs.settings, config))
     with _timed(timings, "extract"):
-        extractions = state.extract(site)
+        extractions = state.extract(site, run)
         events, mentions = memo.merge.get(
             "merge",
             (tuple(extractions), tuple(site.events)),
