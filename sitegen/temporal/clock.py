@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from sitegen.temporal.absolute import calendar_date
 from sitegen.temporal.context import Context
 from sitegen.temporal.found import (
     Found,
@@ -36,6 +37,11 @@ def clock(g: dict[str, str], ctx: Context) -> Found | None:
         return None
     if "day" in g:
         day = ctx.day_named(g["day"])
+    elif "m" in g:  # "5 p.m. EST Nov. 9"
+        date = calendar_date(g, ctx)
+        if date is None or date.point is None:
+            return None
+        day = date.point.day
     else:
         anchor = ctx.anchor
         day = anchor.day if anchor is not None and anchor.gran == "D" else ctx.dct

@@ -38,6 +38,9 @@ _FUTURE = [
     "will", "shall", "gonna", "scheduled", "upcoming", "tmr", "tmrw", "let's",
     "going to", "plans to", "plan to", "set to", "is to", "are to", "see you", "can't wait",
     "join us", "this coming", "as soon as", "as early as", "planning",
+    # a past auxiliary before a plan still looks ahead: "were planning to march on Monday"
+    "was expected", "were expected", "was scheduled", "were scheduled", "was planning",
+    "were planning", "was due", "were due", "was going to", "were going to",
 ]  # fmt: skip
 _PAST = [
     "was", "were", "had", "did", "ago", "last", "yesterday", "earlier", "been", "began", "ended",
@@ -48,9 +51,12 @@ _CUES = re.compile(
     re.IGNORECASE,
 )
 # A past participle right before the expression: "opened in March", not "to be completed by".
-_DEADLINE = re.compile(r"\w\s+(?:to|until|till)\s+$", re.IGNORECASE)
-# A reporting verb right before the expression dates the report: "Mr. Smith said Friday".
-_SAID = re.compile(r"\b(?:said|told|announced|reported)\s+(?:on\s+)?$", re.IGNORECASE)
+_DEADLINE = re.compile(r"(?:\w\s+(?:until|till)|\wed\s+to)\s+$", re.IGNORECASE)
+# Right before the expression, a reporting verb dates the report ("Mr. Smith said Friday") and
+# "since" a point already past ("on patrol since March").
+_PAST_BEFORE = re.compile(
+    r"\b(?:(?:said|told|announced|reported)\s+(?:on\s+)?|since\s+)$", re.IGNORECASE
+)
 _PARTICIPLE = re.compile(
     r"(?<!\bbe )(?<!\bbeen )\b\w{3,}ed\s+(?:(?:in|on|at|during|since|early|late)\s+)?$",
     re.IGNORECASE,
@@ -135,7 +141,7 @@ class Context:
             after = after[: cut_after.start()]
         if _DEADLINE.search(before, max(0, len(before) - 12)) and "from " not in before[-40:]:
             return 1  # "extended to Nov. 20", "postponed until Tuesday": a date ahead
-        if _SAID.search(before, max(0, len(before) - 16)):
+        if _PAST_BEFORE.search(before, max(0, len(before) - 16)):
             return -1
         back = (0, 99)
         for m in _CUES.finditer(before):

@@ -131,7 +131,7 @@ RULES: list[tuple[str, str]] = [
     ),
     (
         "half",
-        rf"(?:the\s+)?(?P<h>first|second|1st|2nd|latter)\s+half(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<rel>this|last|next)\s+year|the\s+year))?(?!\w)",
+        rf"(?:the\s+)?(?P<h>first|second|1st|2nd|latter|last)\s+half(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<rel>this|last|next)\s+year|the\s+year))?(?!\w)",
     ),
     ("season", rf"(?:(?P<rel>{REL})\s+)?(?:the\s+)?(?P<s>{SEASON})(?:(?:\s+of)?\s+(?P<y>{YEAR}))?"),
     (
@@ -141,7 +141,7 @@ RULES: list[tuple[str, str]] = [
     # Times of day, with an optional day after them.
     (
         "clock",
-        rf"(?P<h>[01]?\d|2[0-3])(?:[:.]?(?P<mi>[0-5]\d))?\s*(?P<ap>{AMPM})(?:\s+(?P<tz>{TZ}))?(?:,?\s+(?:on\s+)?(?P<day>{WEEKDAY}|{DEICTIC}))?",
+        rf"(?P<h>[01]?\d|2[0-3])(?:[:.]?(?P<mi>[0-5]\d))?\s*(?P<ap>{AMPM})(?:\s+(?P<tz>{TZ}))?(?:,?\s+(?:on\s+)?(?:(?P<day>{WEEKDAY}|{DEICTIC})|(?P<m>{MONTH})\s*(?P<d>{DAY})))?",
     ),
     (
         "clock24",

@@ -116,7 +116,7 @@ def the_year(g: dict[str, str], ctx: Context) -> Found | None:
 
 def half(g: dict[str, str], ctx: Context) -> Found | None:
     """Handles "the first half of 1999" (``1999-H1``)."""
-    h = 2 if g["h"].lower() in ("second", "2nd", "latter") else 1
+    h = 2 if g["h"].lower() in ("second", "2nd", "latter", "last") else 1
     year = int(g["y"]) if "y" in g else _relative_year(g.get("rel"), ctx)
     if year is None:
         if "of" not in ctx.text[ctx.start : ctx.end]:

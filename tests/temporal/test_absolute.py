@@ -177,3 +177,12 @@ def test_a_short_weekday_name_needs_a_day_number_or_time_after_it() -> None:
     assert tag("Sun, a maker of workstations, reported a loss.", DCT) == []
     t = only("The fair is on Sun, 5 May this time.", dt.date(2013, 4, 30))
     assert t.value == "2013-05-05"
+
+
+def test_a_clock_time_on_a_written_date() -> None:
+    t = only("The offer runs until 5 p.m. EST Nov. 9 at the latest.", dt.date(1989, 11, 2))
+    assert (t.text, t.type, t.value) == ("5 p.m. EST Nov. 9", "TIME", "1989-11-09T17:00")
+
+
+def test_the_last_half_of_a_year_is_its_second_half() -> None:
+    assert only("Profits fell in the last half of 1989 again.").value == "1989-H2"

@@ -130,3 +130,14 @@ def test_a_reporting_verb_right_before_a_weekday_dates_the_report() -> None:
     assert values("They were planning to march on Monday.", dt.date(2024, 12, 20)) == [
         ("Monday", "DATE", "2024-12-23")
     ]
+
+
+def test_plans_and_since_set_the_direction_of_a_bare_date() -> None:
+    friday = dt.date(2000, 1, 7)
+    got = values("Organisers have a march on Saturday and were planning more.", friday)
+    assert got == [("Saturday", "DATE", "2000-01-08")]
+    assert values("Unlike Thursday, when the hall was full, few came.", friday) == [
+        ("Thursday", "DATE", "2000-01-06")
+    ]
+    got = values("The ship has been at sea since March and was scheduled to return.", friday)
+    assert got == [("March", "DATE", "1999-03")]
