@@ -137,11 +137,15 @@ def date_sentence(
     (pairs of the article-wide index and the timex); None when it reports no dated event."""
     start, end = span
     sentence = text[start:end]
-    # Where the reporting verbs are matters only next to a date; elsewhere, only whether any.
-    if timexes:
-        reports = [(m.start() + start, m.end() + start) for m in _REPORTING.finditer(sentence)]
-    else:
-        reports = [(0, 0)] if _REPORTING.search(sentence) else []
+    if not timexes:
+        # Most sentences: a report dated by the article, or nothing. Where the reporting verbs
+        # are matters only next to a date; here, only whether there is one.
+        if _REPORTING.search(sentence) is None:
+            return None
+        plan = _PLANNING.search(sentence)
+        cue = start + plan.start() if plan else None
+        return Dating(_day(published), None, None, "published", plan is not None, True, cue=cue)
+    reports = [(m.start() + start, m.end() + start) for m in _REPORTING.finditer(sentence)]
     ends = [verb_end for _, verb_end in reports]
     report: tuple[int, PartialDate] | None = None
     content: list[tuple[int, Timex, PartialDate, str | None]] = []
@@ -159,7 +163,8 @@ def date_sentence(
             content.append((index, timex, date, modifier))
 
     report_date = report[1] if report else _day(published)
-    past = [c for c in content if c[2].first_day() <= report_date.last_day()]
+    last_day = report_date.last_day()
+    past = [c for c in content if c[2].first_day() <= last_day]
     if past:
         best = max(past, key=lambda c: (_PRECISION_RANK[c[2].precision], -c[1].start))
         also = tuple(

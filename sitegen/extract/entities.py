@@ -109,7 +109,7 @@ def _walk(tokens: list[str], opens: bool, names: list[str], common: Container[st
             continue
         if raw.endswith(".") and _ACRONYM_RE.match(word + "."):
             word += "."  # U.S.
-        name = _strip_possessive(word)
+        name = _strip_possessive(word) if word.endswith(_POSSESSIVE) else word
         lower = name.lower()
         if (
             name in _CALENDAR
@@ -136,7 +136,8 @@ def _walk(tokens: list[str], opens: bool, names: list[str], common: Container[st
         ):
             _close(run, names)  # "Russia, Ukraine"; but "George W. Bush", "U.S. Senate"
         opens = raw[-1] in _PUNCT
-    _close(run, names)
+    if run:
+        _close(run, names)
 
 
 class LowerCaseWords:

@@ -112,20 +112,30 @@ def _is_wrapped(text: str, lines: list[Span]) -> bool:
 def _split_block(text: str, start: int, end: int) -> list[Span]:
     while start < end and text[start].isspace():
         start += 1
-    marker = _MARKER_RE.match(text, start, end)
-    if marker:
-        start = marker.end()
-    dateline = _DATELINE_RE.match(text, start, end)
-    if dateline:
-        start = dateline.end()
+    if start == end:
+        return []
+    # A marker opens with one of these characters, and a dateline with two capitals (or a
+    # capital and a dot, quote or hyphen): most blocks are spared both regexes.
+    first = text[start]
+    if first in "#>-*+" or first.isdigit():
+        marker = _MARKER_RE.match(text, start, end)
+        if marker:
+            start = marker.end()
+    if text[start : start + 2].isupper():
+        dateline = _DATELINE_RE.match(text, start, end)
+        if dateline:
+            start = dateline.end()
     spans: list[Span] = []
     pos = start
     for match in _END_RE.finditer(text, start, end):
-        if _is_boundary(text, match.start(), match.end(), end):
-            spans.append((pos, match.end()))
-            pos = match.end()
-    spans.append((pos, end))
-    return [trimmed for span in spans if (trimmed := _trim(text, *span))]
+        stop = match.end()
+        if stop == end or _is_boundary(text, match.start(), stop, end):
+            if span := _trim(text, pos, stop):
+                spans.append(span)
+            pos = stop
+    if pos < end and (span := _trim(text, pos, end)):
+        spans.append(span)
+    return spans
 
 
 def _is_boundary(text: str, stop: int, after: int, block_end: int) -> bool:

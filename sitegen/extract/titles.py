@@ -68,7 +68,7 @@ def make_title(sentence: str, names: list[str], canonical: dict[str, str], perso
     # A regex search reads every character; a literal the pattern needs is found much faster.
     quoted = _QUOTED_AS_RE.search(text) if "quoted" in text else None
     attribution = None
-    if not quoted and any(verb in text for verb in _SPEAKER_VERBS):
+    if not quoted and any(map(text.__contains__, _SPEAKER_VERBS)):
         attribution = _SPEAKER_RE.search(text)
     if quoted:
         speaker = _person(quoted.group("speaker"), names, canonical)
