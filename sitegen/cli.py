@@ -51,6 +51,14 @@ def make_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="ignore .sitegen-cache/: read and tag every article, write every file",
     )
+    build.add_argument(
+        "--jobs",
+        "-j",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help="worker processes reading and tagging articles (default: all cores)",
+    )
 
     serve = sub.add_parser("serve", help="build, serve and rebuild on every change (live reload)")
     _site_args(serve)
@@ -83,6 +91,16 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
+    return value
+
+
 def _config(args: argparse.Namespace):  # -> Config
     from sitegen.config import load_config
 
@@ -92,8 +110,17 @@ def _config(args: argparse.Namespace):  # -> Config
 
 def cmd_build(args: argparse.Namespace) -> int:
     from sitegen.build import build
+    from sitegen.parallel import default_jobs
+    from sitegen.progress import progress_for
 
-    result = build(_config(args), strict=args.strict, force=args.force, cache=not args.no_cache)
+    result = build(
+        _config(args),
+        strict=args.strict,
+        force=args.force,
+        cache=not args.no_cache,
+        jobs=args.jobs or default_jobs(),
+        progress=progress_for(sys.stderr, quiet=args.quiet),
+    )
     print_problems(result.report)
     if not args.quiet:
         print(result.summary())

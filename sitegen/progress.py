@@ -34,7 +34,7 @@ class Progress:
 class TerminalProgress(Progress):
     """One bar per stage on ``stream`` (a terminal)."""
 
-    def __init__(self, stream: TextIO, delay: float = SHOW_AFTER) -> None:
+    def __init__(self, stream: TextIO, delay: float) -> None:
         self.stream = stream
         self.delay = delay
 
@@ -61,4 +61,4 @@ def progress_for(stream: TextIO, quiet: bool = False) -> Progress:
     """A bar on ``stream`` when it is a terminal and not ``quiet``; else one that shows nothing."""
     if quiet or not stream.isatty():
         return Progress()
-    return TerminalProgress(stream)
+    return TerminalProgress(stream, SHOW_AFTER)

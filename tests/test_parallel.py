@@ -1,0 +1,131 @@
+"""Reading and tagging articles in worker processes: same output, same problems, any job count."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import pytest
+from conftest import EVENT
+
+import sitegen.parallel
+from sitegen.cli import main
+from sitegen.parallel import MIN_PER_JOB, chunk_size, map_ordered
+
+ARTICLES = 48
+"""Enough for two workers (MIN_PER_JOB each), in several chunks."""
+
+SENTENCES = [
+    "The council closed the bridge for repairs on March {d}, 2023.",
+    "Engineers said on {weekday} that the work would take {n} weeks.",
+    "The ferry ran every {n} minutes while the bridge was closed.",
+    "Shops near the river reported {n} percent fewer customers in April {y}.",
+    "A public meeting is planned for next Tuesday, the mayor said.",
+    "The bridge closed for repairs again in {y} after a flood.",
+]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+
+
+def article(i: int) -> str:
+    """A small article whose dates and sentences vary with ``i`` (deterministic)."""
+    body = " ".join(
+        SENTENCES[(i + k) % len(SENTENCES)].format(
+            d=1 + (i * 7 + k) % 28, weekday=WEEKDAYS[(i + k) % 5], n=2 + (i + k) % 9, y=2020 + i % 5
+        )
+        for k in range(4)
+    )
+    month = 1 + i % 12
+    return (
+        f"---\ntitle: Bridge report {i}\npublished: 2024-{month:02d}-{1 + i % 27:02d}\n"
+        f"source: Gazette {i % 3}\ntags: [t{i % 4}]\n---\n{body}\n"
+    )
+
+
+BAD = "---\ntitle: Broken\npublished: [2024\n---\nText.\n"
+
+
+def fixture_site(make_site: Callable[[dict[str, str]], Path]) -> Path:
+    files = {f"content/a{i:03d}.md": article(i) for i in range(ARTICLES)}
+    files["content/events/bridge-closes.md"] = EVENT
+    files["content/zz-broken.md"] = BAD
+    return make_site(files)
+
+
+def square(x: int) -> tuple[int, int]:
+    return x * x, os.getpid()
+
+
+def fail_on_seven(x: int) -> int:
+    if x == 7:
+        raise ValueError("seven")
+    return x
+
+
+def test_map_ordered_keeps_the_order_and_uses_workers() -> None:
+    items = list(range(200))
+    results = map_ordered(square, items, 2)
+    assert [r for r, _ in results] == [x * x for x in items]
+    assert {pid for _, pid in results} - {os.getpid()}  # computed in worker processes
+
+
+def test_few_items_or_one_job_run_in_process() -> None:
+    advanced: list[int] = []
+    few = map_ordered(square, list(range(MIN_PER_JOB)), 2, advance=advanced.append)
+    assert {pid for _, pid in few} == {os.getpid()} and sum(advanced) == MIN_PER_JOB
+    one = map_ordered(square, list(range(100)), 1)
+    assert {pid for _, pid in one} == {os.getpid()}
+    assert map_ordered(square, [], 2) == []
+
+
+def test_progress_counts_every_item_once() -> None:
+    advanced: list[int] = []
+    map_ordered(square, list(range(300)), 2, advance=advanced.append)
+    assert sum(advanced) == 300 and len(advanced) > 2
+
+
+def test_an_exception_in_a_worker_is_raised_here() -> None:
+    with pytest.raises(ValueError, match="seven"):
+        map_ordered(fail_on_seven, list(range(100)), 2)
+
+
+def test_chunks_are_bounded() -> None:
+    assert chunk_size(10, 2) == 1
+    assert chunk_size(1000, 2) == 63
+    assert chunk_size(100_000, 2) == 64
+
+
+def test_output_is_byte_identical_whatever_the_jobs(make_site, tmp_path: Path, monkeypatch, capsys):
+    pools: list[int] = []
+
+    class CountingPool(ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+            pools.append(1)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(sitegen.parallel, "ProcessPoolExecutor", CountingPool)
+    root = fixture_site(make_site)
+    outputs, errors = {}, {}
+    for jobs in (1, 2):
+        out = tmp_path / f"out{jobs}"
+        code = main(["build", "--site", str(root), "--output", str(out), "--jobs", str(jobs)])
+        assert code == 1  # the broken article is reported and skipped
+        errors[jobs] = [x for x in capsys.readouterr().err.splitlines() if "skipped" not in x]
+        outputs[jobs] = {
+            p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()
+        }
+        if jobs == 1:
+            assert not pools
+            # a second build would find everything in the cache: start the next one cold
+            main(["clean", "--site", str(root), "--output", str(out)])
+    assert len(pools) == 2  # reading, then tagging, each through a pool
+    assert outputs[1].keys() == outputs[2].keys()
+    assert len(outputs[1]) > ARTICLES
+    for name, data in outputs[1].items():
+        assert outputs[2][name] == data, name
+    # the bad article named with its file and line, by the worker as in-process; the others built
+    assert errors[1] == errors[2]
+    assert any("zz-broken.md:4: invalid YAML" in line for line in errors[2])
+    assert f"articles/a{ARTICLES - 1:03d}/index.html" in outputs[2]
+    assert "articles/zz-broken/index.html" not in outputs[2]
