@@ -26,6 +26,8 @@ _AMBIGUOUS_MONTHS = {"may", "march", "mar", "jan", "jun", "sept", "august", "aug
 _SENTENCE_OPEN = re.compile(r"(?:^|[.!?:\n])[\s\"'(]*$")
 _WORD_AFTER = re.compile(r" [a-z]")  # "May allah bless you": the verb opening a wish
 _MAY_VERB = re.compile(r"\s+(?:I|we|you|he|she|it|they|God|be|have|not|also|well)\b")
+_MARCH_NOUN = re.compile(r"['\"]?\s+(?:for|to\s+the|of\s+the|on)\b")
+_IN_BEFORE = re.compile(r"\b(?:in|by|since|until|from|during|through)\s+$", re.IGNORECASE)
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|their|my|your|our|its)\s+$")  # "in his 60s"
 _VERB_AFTER = re.compile(r"\s+(?:was|has|is|as|its|this)\b")
 _YEAR_BEFORE = {"the", "in", "since", "of", "by", "until", "from", "during", "its", "their", "a"}
@@ -197,6 +199,9 @@ def month(g: dict[str, str], ctx: Context) -> Found | None:
         _MAY_VERB.match(ctx.text, ctx.end) or opens and _WORD_AFTER.match(ctx.text, ctx.end)
     ):
         return None  # "May we...", "may have": the verb
+    before = ctx.text[max(0, ctx.start - 8) : ctx.start]
+    if bare == "march" and _MARCH_NOUN.match(ctx.text, ctx.end) and not _IN_BEFORE.search(before):
+        return None  # "the March to the Sea", "the annual March for Life": a march
     m = month_of(word)
     return date_found(points.month(infer_year(ctx, m, of=g.get("of")), m))
 

@@ -186,3 +186,10 @@ def test_a_clock_time_on_a_written_date() -> None:
 
 def test_the_last_half_of_a_year_is_its_second_half() -> None:
     assert only("Profits fell in the last half of 1989 again.").value == "1989-H2"
+
+
+def test_a_march_that_is_a_procession_is_not_the_month() -> None:
+    assert tag("Thousands joined the annual March for Life downtown.", DCT) == []
+    assert tag('The army began its "March to the Sea" at once.', DCT) == []
+    t = only("She resigned in March for health reasons.", dt.date(1989, 11, 2))
+    assert (t.text, t.value) == ("March", "1989-03")
