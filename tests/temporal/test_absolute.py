@@ -189,7 +189,7 @@ def test_the_last_half_of_a_year_is_its_second_half() -> None:
 
 
 def test_a_march_that_is_a_procession_is_not_the_month() -> None:
-    assert tag("Thousands joined the annual March for Life downtown.", DCT) == []
+    assert [t.text for t in tag("Thousands joined the annual March for Life.", DCT)] == ["annual"]
     assert tag('The army began its "March to the Sea" at once.', DCT) == []
     t = only("She resigned in March for health reasons.", dt.date(1989, 11, 2))
     assert (t.text, t.value) == ("March", "1989-03")
