@@ -70,9 +70,13 @@ def map_ordered(
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     results: list[list[R] | None] = [None] * len(chunks)
+    # The first chunk runs here, before the workers are forked: what the work compiles or caches
+    # on first use (the tagger compiles a scanner for each new pair of opening letters, ~0.1 s
+    # each) is then done once and inherited, not once per worker.
+    results[0] = _in_process(func, chunks[0], advance)
     with ProcessPoolExecutor(jobs, mp_context=context) as pool:
         pending: dict[Future[list[R]], int] = {
-            pool.submit(_run_chunk, func, chunk): i for i, chunk in enumerate(chunks)
+            pool.submit(_run_chunk, func, chunk): i for i, chunk in enumerate(chunks) if i
         }
         try:
             while pending:
