@@ -103,17 +103,18 @@ def extract_from_timexes(
         while i < len(timexes) and timexes[i].end <= end:
             inside.append((i, timexes[i]))
             i += 1
-        first = seen.get(text[start:end])
+        sentence = text[start:end]
+        first = seen.get(sentence)
         if first is not None:
             if len(first) == len(inside):
                 extraction.repeats.update(zip((i for i, _ in inside), first, strict=True))
             continue
-        seen[text[start:end]] = [i for i, _ in inside]
+        seen[sentence] = [i for i, _ in inside]
         dating = date_sentence(text, (start, end), inside, published)
         words = content_words(text, start, end) if aliases.may_name(text, start, end) else []
         links = aliases.find(words) if words else []
         if dating is not None or links:
-            found.append((text[start:end], start, end, inside, dating, links))
+            found.append((sentence, start, end, inside, dating, links))
     common = LowerCaseWords(text)
     # The sentences without markup and time expressions, for names and word sets.
     bare = [

@@ -143,7 +143,7 @@ def _first_person(names: list[str], canonical: dict[str, str]) -> str:
 
 
 def _cut(text: str) -> str:
-    words = text.split()
+    words = text.split(None, MAX_WORDS)  # the first twelve, and the rest in one piece
     if len(words) <= MAX_WORDS:
         return _balanced(text.rstrip(_TRIM_END) or text)
     head = " ".join(words[:MAX_WORDS])
