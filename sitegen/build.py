@@ -16,6 +16,8 @@ from pathlib import Path
 from sitegen.config import Config
 from sitegen.errors import Report, SitegenError
 from sitegen.incremental import BuildRecord, Run, SiteState, problems_of, replay
+from sitegen.inputs import templates_digest
+from sitegen.memo import BuildMemo
 from sitegen.model import Site
 from sitegen.outputs import update_output
 from sitegen.progress import Progress
@@ -97,8 +99,8 @@ def build(
     from sitegen.extract import merge
     from sitegen.render import render_site
 
-    memo = state.memo
-    memo.begin((inputs.settings, config))
+    memo = state.memo or BuildMemo()
+    memo.begin(templates_digest(config) if state.memo else None)
     with _timed(timings, "extract"):
         extractions = state.extract(site, run)
         events, mentions = memo.merge.get(

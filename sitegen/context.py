@@ -200,8 +200,10 @@ def build_views(site: Site, index_limit: int = INDEX_LIMIT, memo: BuildMemo | No
     memo = memo or BuildMemo()
     u = Urls(site.config.base_url)
     by_id = {a.id: a for a in site.articles}
-    ordered = sorted(site.events, key=Event.sort_key)
-    key_ids = key_event_ids(ordered)
+    ordered = memo.views.get(
+        "ordered", tuple(site.events), lambda: sorted(site.events, key=Event.sort_key)
+    )
+    key_ids = memo.views.get("key", tuple(ordered), lambda: key_event_ids(ordered))
     split = len(ordered) > index_limit
     per_year = Counter(e.date.year for e in ordered)
     dense = {year for year, count in per_year.items() if count > index_limit}
@@ -222,7 +224,7 @@ def build_views(site: Site, index_limit: int = INDEX_LIMIT, memo: BuildMemo | No
         lambda: timeline_view(events, u, split, index_limit),
     )
 
-    reported = events_by_article(ordered)
+    reported = memo.views.get("reported", tuple(ordered), lambda: events_by_article(ordered))
     chronological = articles_by_date(site.articles, site.config.zone)
 
     def one_article(a: Article) -> ArticleView:

@@ -119,8 +119,9 @@ class SiteState:
         self._extractions: dict[str, tuple[str, ArticleExtraction]] = {}
         self._curated: tuple[str, list[Event], Problems] | None = None
         self._digest_of: dict[str, str] = {}
-        self.memo = BuildMemo()
-        """Views, pages and the merge of earlier builds in this process (the dev server)."""
+        self.memo: BuildMemo | None = None
+        """Views, pages and the merge of earlier builds in this process: the dev server sets
+        one, a one-off ``sitegen build`` has no use for it."""
         self.inputs: Inputs | None = None
         """The last scan's fingerprints."""
         self._record_key = digest("record", str(config.output_dir))
@@ -145,6 +146,7 @@ class SiteState:
         record = self.record
         return (
             record is not None
+            and (self.memo is None or self.memo.filled)
             and record.inputs == inputs.fingerprint()
             and output_intact(self.config.output_dir, record.outputs)
         )

@@ -169,6 +169,20 @@ def _settled(signature: Signature, previous: Inputs) -> bool:
     return all(s is None or (s[1] < recent and s[2] < recent) for s in signature)
 
 
+def templates_digest(config: Config) -> str:
+    """The settings, sitegen's code and the theme's templates (not its static files): what
+    every page's bytes depend on, so that a change to a stylesheet alone re-renders none."""
+    parts: list[bytes | str] = [repr(config), code_fingerprint()]
+    for root in theme_dirs(config):
+        files = sorted(root.rglob("*")) if root.is_dir() else []
+        for path in files:
+            rel = path.relative_to(root).parts
+            hidden = any(p.startswith(".") or p == "__pycache__" for p in rel)
+            if path.is_file() and rel[0] != "static" and not hidden:
+                parts += [str(path), _file_bytes(path)]
+    return digest(*parts)
+
+
 def _settings_digest(config: Config) -> str:
     return digest(repr(config), code_fingerprint(), _tree_digest(theme_dirs(config)))
 

@@ -60,6 +60,8 @@ class BuildMemo:
 
     def __init__(self) -> None:
         self.generation: Any = None
+        self.filled = False
+        """A build has finished with this memo: it holds a whole site."""
         self.rendered = (0, 0)
         """(pages rendered, pages asked for) by the last finished build."""
         self._reset()
@@ -82,6 +84,7 @@ class BuildMemo:
         """Start a build; a new ``generation`` (theme or settings changed) forgets everything."""
         if generation != self.generation:
             self._reset()
+            self.filled = False
             self.generation = generation
         for memo in self._memos():
             memo.abandon()
@@ -89,5 +92,6 @@ class BuildMemo:
     def finish(self) -> None:
         """The build succeeded: what it computed is what the next one starts from."""
         self.rendered = (self.pages.misses, self.pages.hits + self.pages.misses)
+        self.filled = True
         for memo in self._memos():
             memo.finish()

@@ -40,7 +40,7 @@ def _on_disk(path: str) -> tuple[int, int] | None:
 
 def _intact(folder: str, path: str, recorded: OutputFile) -> bool:
     # os.path on strings, not Paths: this runs for every file of a site.
-    return _on_disk(os.path.join(folder, path)) == (recorded.size, recorded.mtime_ns)
+    return _on_disk(folder + os.sep + path) == (recorded.size, recorded.mtime_ns)
 
 
 def output_intact(output_dir: Path, outputs: dict[str, OutputFile]) -> bool:
@@ -64,7 +64,9 @@ def update_output(
     hard-linked into the stage), so a build killed at any moment leaves the previous site whole.
     ``in_place`` (the dev server, where speed matters more) writes changed files one by one.
     """
-    check_page_paths(pages)
+    same_paths = previous is not None and previous.keys() == {p.path for p in pages}
+    if not same_paths:
+        check_page_paths(pages)  # else they were checked when first written
     recover(output_dir)
     if previous is None or not in_place or not (output_dir / MANIFEST).is_file():
         return _staged(pages, output_dir, previous or {}, force)
