@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from sitegen.temporal.lexicon import (
     DAY_PARTS,
+    DEICTIC_DAYS,
     HOLIDAYS,
     MODS,
     MONTHS,
@@ -41,7 +42,7 @@ def _words(*tables: object) -> set[str]:
 
 
 TRIGGERS = _words(MONTHS, WEEKDAYS, UNITS, SEASONS, DAY_PARTS, SET_WORDS, HOLIDAYS) | {
-    "today", "yesterday", "tomorrow", "tonight", "tmr", "tmrw", "tdy", "noon", "midnight",
+    *DEICTIC_DAYS, "noon", "midnight",
     "midday", "quarter", "period", "half", "easter", "thanksgiving", "clock", "fy",
 }  # fmt: skip
 TRIGGERS |= _words(REFS) | {"recent", "future", "nineteen", "thousand"}  # "nineteen ninety"

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from sitegen.temporal import points
-from sitegen.temporal.lexicon import WEEKDAYS, alternation
+from sitegen.temporal.lexicon import DEICTIC_DAYS, WEEKDAYS, alternation
 from sitegen.temporal.points import Point, weekday
 
 _YEAR_LIKE = re.compile(r"[12](?<!\d[12])\d\d\d(?!\d)")  # starts with a class: a fast scan
@@ -171,5 +171,4 @@ class Context:
         word = word.lower()
         if word in WEEKDAYS:
             return self.weekday(WEEKDAYS[word])
-        offset = {"yesterday": -1, "tomorrow": 1, "tmr": 1, "tmrw": 1}.get(word, 0)
-        return self.dct + dt.timedelta(days=offset)
+        return self.dct + dt.timedelta(days=DEICTIC_DAYS.get(word, 0))

@@ -111,6 +111,14 @@ DAY_PARTS: dict[str, str] = {
     "overnight": "NI",
 }
 
+# Days named from the DCT, with the informal spellings of short messages, and their offset.
+DEICTIC_DAYS: dict[str, int] = {
+    "today": 0, "tdy": 0, "tonight": 0, "tonite": 0, "2nite": 0, "2night": 0,
+    "yesterday": -1, "yday": -1,
+    "tomorrow": 1, "tmr": 1, "tmrw": 1, "trmw": 1, "tmrow": 1, "2moro": 1, "2morrow": 1,
+}  # fmt: skip
+NIGHTS = frozenset({"tonight", "tonite", "2nite", "2night"})
+
 # Set adverbs and adjectives: "annual" recurs each year.
 SET_WORDS: dict[str, str] = {
     "hourly": "PT1H",

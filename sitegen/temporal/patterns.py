@@ -17,6 +17,7 @@ import re
 from sitegen.temporal.dispatch import SECOND, first_chars, first_pairs
 from sitegen.temporal.lexicon import (
     DAY_PARTS,
+    DEICTIC_DAYS,
     HOLIDAYS,
     MODS,
     MONTHS,
@@ -62,7 +63,7 @@ SPELLED_UNITS = alternation(k for k, v in NUMBERS.items() if 1 <= v < 10 and k n
 OF_THAT_YEAR = (
     r"(?:\s+of\s+(?P<of>that|the\s+same|the\s+following|the\s+next|the\s+previous)\s+year)?"
 )
-DEICTIC = rf"(?:{alternation(['today', 'yesterday', 'tomorrow', 'tonight', 'tmrw', 'tmr', 'tdy'])})"
+DEICTIC = rf"(?:{alternation(DEICTIC_DAYS)})"
 
 RULES: list[tuple[str, str]] = [
     # Absolute dates, most specific first.

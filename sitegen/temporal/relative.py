@@ -14,7 +14,15 @@ from sitegen.temporal.absolute import calendar_date
 from sitegen.temporal.clock import clock_time
 from sitegen.temporal.context import Context
 from sitegen.temporal.found import Found, count, date_found, duration, is_capitalised
-from sitegen.temporal.lexicon import DAY_PARTS, MONTHS, REFS, UNITS, WEEKDAYS
+from sitegen.temporal.lexicon import (
+    DAY_PARTS,
+    DEICTIC_DAYS,
+    MONTHS,
+    NIGHTS,
+    REFS,
+    UNITS,
+    WEEKDAYS,
+)
 from sitegen.temporal.points import Point
 
 # Unit codes -> the granularity of a date named by that unit ("last week" is a week).
@@ -105,7 +113,7 @@ def rel_part(g: dict[str, str], ctx: Context) -> Found | None:
     """Handles "this morning", "last night", "tomorrow evening"."""
     rel = _words(g["rel"])
     part = g["part"].lower()
-    if rel in ("yesterday", "today", "tomorrow", "tonight", "tmr", "tmrw", "tdy"):
+    if rel in DEICTIC_DAYS:
         day = ctx.day_named(rel)
     elif rel == "last" and DAY_PARTS[part] in ("NI", "EV"):
         day = ctx.dct - dt.timedelta(days=1)
@@ -177,7 +185,7 @@ def deictic(g: dict[str, str], ctx: Context) -> Found | None:
     day = ctx.day_named(word)
     if "pre" in g:
         day += dt.timedelta(days=-1 if g["pre"].lower() == "before" else 1)
-    if word == "tonight":
+    if word in NIGHTS:
         return _day_part(day, "night")
     return _day_part(day, g.get("part"))
 

@@ -141,3 +141,9 @@ def test_plans_and_since_set_the_direction_of_a_bare_date() -> None:
     ]
     got = values("The ship has been at sea since March and was scheduled to return.", friday)
     assert got == [("March", "DATE", "1999-03")]
+
+
+def test_informal_spellings_of_the_days_around_the_dct() -> None:
+    assert values("cant wait 2moro!!", DCT) == [("2moro", "DATE", "2024-12-20")]
+    assert values("party tonite at mine", DCT) == [("tonite", "TIME", "2024-12-19TNI")]
+    assert values("trmw must wake up early", DCT) == [("trmw", "DATE", "2024-12-20")]
