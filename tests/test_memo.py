@@ -1,0 +1,134 @@
+"""The dev server's memory (sitegen/memo.py): reusing views and pages between builds must never
+change what is built. Each edit below is built twice, incrementally by one long-lived state
+(as `sitegen serve` does) and from scratch, and every output file must be byte-identical."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from conftest import ARTICLE, EVENT, write_files
+
+from sitegen.build import build
+from sitegen.config import load_config
+from sitegen.incremental import SiteState
+from sitegen.memo import BuildMemo, Memo
+
+SECOND = """\
+---
+title: Council votes on the bridge budget
+published: 2024-06-20
+source: The Example Courier
+tags: [transport, budget]
+---
+The council voted on Tuesday to pay for the repairs. The bridge closed in March 2023.
+
+Work began in 2022, the mayor said.
+"""
+
+
+def test_memo_reuses_values_while_inputs_are_equal() -> None:
+    memo, made = Memo(), []
+
+    def make(value: str) -> list[str]:
+        made.append(value)
+        return [value]
+
+    first = memo.get("k", ("a", 1), lambda: make("x"))
+    memo.finish()
+    assert memo.get("k", ("a", 1), lambda: make("y")) is first  # equal inputs: not computed
+    memo.finish()
+    again = memo.get("k", ("b", 1), lambda: make("x"))  # computed, equal: the old object
+    assert again is first and made == ["x", "x"]
+    memo.finish()
+    assert memo.get("k", ("c", 1), lambda: make("z")) == ["z"]
+
+
+def test_memo_forgets_unused_keys_and_survives_an_abandoned_build() -> None:
+    memo = Memo()
+    memo.get("gone", 1, lambda: "old")
+    memo.get("kept", 1, lambda: "kept")
+    memo.finish()
+    memo.get("kept", 1, lambda: "new")
+    memo.abandon()  # a failed build: the last finished build's values stay
+    assert memo.get("gone", 1, lambda: "recomputed") == "old"
+    memo.finish()  # this build did not ask for "kept"
+    assert memo.get("kept", 1, lambda: "recomputed") == "recomputed"
+
+
+def test_new_generation_forgets_everything() -> None:
+    memo = BuildMemo()
+    memo.begin("theme-1")
+    memo.pages.get("index.html", 1, lambda: "page")
+    memo.finish()
+    assert memo.filled
+    memo.begin("theme-2")
+    assert not memo.filled
+    assert memo.pages.get("index.html", 1, lambda: "again") == "again"
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not p.name.startswith(".sitegen")
+    }
+
+
+def _edit(root: Path, name: str, old: str, new: str) -> None:
+    path = root / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+EDITS = [
+    ("append a sentence", "content/council.md", "the mayor said.", "the mayor said. Hi."),
+    ("shift every offset", "content/council.md", "The council", "Yesterday the council"),
+    ("new date", "content/bridge.md", "on Friday", "on 3 May 2024"),
+    ("title", "content/bridge.md", "title: Bridge reopens", "title: Bridge opens again"),
+    ("tags", "content/council.md", "tags: [transport, budget]", "tags: [roads]"),
+    ("curated event", "content/events/bridge-closes.md", "date: 2023-03", "date: 2023-04"),
+    ("template", "templates/event.html", "", ""),
+    ("stylesheet", "templates/static/style.css", "", ""),
+]
+
+
+@pytest.mark.parametrize("what, name, old, new", EDITS, ids=[e[0] for e in EDITS])
+def test_incremental_build_equals_a_build_from_scratch(
+    tmp_path: Path, what: str, name: str, old: str, new: str
+) -> None:
+    root = write_files(
+        tmp_path / "site",
+        {
+            "content/bridge.md": ARTICLE,
+            "content/council.md": SECOND,
+            "content/events/bridge-closes.md": EVENT,
+        },
+    )
+    config = load_config(root)
+    state = SiteState(config, None, prune=False)
+    state.memo = BuildMemo()
+    build(config, state=state, in_place=True)
+    if name.startswith("templates/"):
+        theme = (
+            '{% extends "!theme/event.html" %}{% block content %}<p>custom</p>'
+            "{{ super() }}{% endblock %}"
+            if name.endswith(".html")
+            else "body { color: #123456; }\n"
+        )
+        write_files(root, {name: theme})
+    else:
+        _edit(root, name, old, new)
+    result = build(config, state=state, changed={root / name}, in_place=True)
+    scratch = tmp_path / "scratch"
+    build(replace(config, output_dir=scratch), cache=False)
+    assert _tree(config.output_dir) == _tree(scratch)
+    rendered, asked = state.memo.rendered
+    if what == "stylesheet":
+        assert result.written == ["static/style.css"] and rendered == 0
+    elif what == "template":
+        assert rendered == asked  # a template change renders every page again
+    else:
+        assert 0 < rendered < asked  # some pages were reused, some were not
