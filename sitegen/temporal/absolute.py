@@ -12,6 +12,7 @@ from sitegen.temporal import points
 from sitegen.temporal.context import Context
 from sitegen.temporal.found import (
     Found,
+    clock_time,
     date_found,
     day_of,
     full_year,
@@ -138,7 +139,11 @@ def calendar_date(g: dict[str, str], ctx: Context) -> Found | None:
     if g["d"].lower() in ORDINALS and ORDINALS[g["d"].lower()] < 0:
         return None
     y = full_year(g["y"], ctx.dct) if "y" in g else None
-    return _day(ctx, y, month_of(g["m"]), day_of(g["d"]), g.get("of"))
+    found = _day(ctx, y, month_of(g["m"]), day_of(g["d"]), g.get("of"))
+    if found is None or found.point is None or "h" not in g:
+        return found
+    hhmm = clock_time(g)  # "May 10, 2014 2pm"
+    return date_found(found.point._replace(clock=hhmm)) if hhmm else None
 
 
 def day_range(g: dict[str, str], ctx: Context) -> list[Found] | None:

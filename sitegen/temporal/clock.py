@@ -8,6 +8,7 @@ from sitegen.temporal.absolute import calendar_date
 from sitegen.temporal.context import Context
 from sitegen.temporal.found import (
     Found,
+    clock_time,
     date_found,
     is_capitalised,
 )
@@ -15,18 +16,6 @@ from sitegen.temporal.lexicon import number
 from sitegen.temporal.points import Point
 
 _SENTENCE_START = re.compile(r"[.!?\n]\W*$")
-
-
-def clock_time(g: dict[str, str]) -> str | None:
-    """Handles "15:30", "3 pm", "430pm" as ``HH:MM``; ``None`` if not a time of day."""
-    h = int(g["h"])
-    minute = int(g.get("mi", "0"))
-    ap = g.get("ap", "").lower()
-    if ap:
-        if not 1 <= h <= 12:
-            return None
-        h = h % 12 + (12 if ap.startswith("p") else 0)
-    return f"{h:02d}:{minute:02d}"
 
 
 def clock(g: dict[str, str], ctx: Context) -> Found | None:

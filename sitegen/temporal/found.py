@@ -108,3 +108,15 @@ def safe_date(y: int, m: int, d: int) -> dt.date | None:
 def is_capitalised(word: str) -> bool:
     """Whether ``word`` begins with a capital letter."""
     return word[:1].isupper()
+
+
+def clock_time(g: dict[str, str]) -> str | None:
+    """Handles "15:30", "3 pm", "430pm" as ``HH:MM``; ``None`` if not a time of day."""
+    h = int(g["h"])
+    minute = int(g.get("mi", "0"))
+    ap = g.get("ap", "").lower()
+    if ap:
+        if not 1 <= h <= 12:
+            return None
+        h = h % 12 + (12 if ap.startswith("p") else 0)
+    return f"{h:02d}:{minute:02d}"

@@ -93,7 +93,7 @@ RULES: list[tuple[str, str]] = [
     ),
     (
         "mdy",
-        rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<m>{MONTH})\s*(?:the\s+)?(?P<d>{DAY})(?:(?:,\s*|\s+)(?P<y>{YEAR}|'\d\d(?!\w)))?(?:,?\s+(?P<wd2>{WEEKDAY}))?{OF_THAT_YEAR}",
+        rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<m>{MONTH})\s*(?:the\s+)?(?P<d>{DAY})(?:(?:,\s*|\s+)(?P<y>{YEAR}|'\d\d(?!\w)))?(?:,?\s+(?P<wd2>{WEEKDAY}))?{OF_THAT_YEAR}{CLOCK_AFTER}",
     ),
     (
         "day_range",

@@ -11,9 +11,15 @@ import re
 
 from sitegen.temporal import points
 from sitegen.temporal.absolute import calendar_date
-from sitegen.temporal.clock import clock_time
 from sitegen.temporal.context import Context
-from sitegen.temporal.found import Found, count, date_found, duration, is_capitalised
+from sitegen.temporal.found import (
+    Found,
+    clock_time,
+    count,
+    date_found,
+    duration,
+    is_capitalised,
+)
 from sitegen.temporal.lexicon import (
     DAY_PARTS,
     DEICTIC_DAYS,

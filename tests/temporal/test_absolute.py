@@ -193,3 +193,8 @@ def test_a_march_that_is_a_procession_is_not_the_month() -> None:
     assert tag('The army began its "March to the Sea" at once.', DCT) == []
     t = only("She resigned in March for health reasons.", dt.date(1989, 11, 2))
     assert (t.text, t.value) == ("March", "1989-03")
+
+
+def test_a_written_date_with_a_clock_time_after_it() -> None:
+    t = only("Join us on May 10, 2014 2pm at the park.", dt.date(2014, 5, 6))
+    assert (t.text, t.type, t.value) == ("May 10, 2014 2pm", "TIME", "2014-05-10T14:00")
