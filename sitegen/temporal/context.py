@@ -35,28 +35,30 @@ _SENTENCE = re.compile(
 # Tense cues; the nearest to the expression wins.
 _FUTURE = [
     "expected", "planned", "proposed", "payable", "effective", "due", "expire", "expires",
-    "will", "shall", "gonna", "scheduled", "upcoming", "tmr", "tmrw", "let's",
+    "will", "shall", "gonna", "scheduled", "upcoming", "let's",
     "going to", "plans to", "plan to", "set to", "is to", "are to", "see you", "can't wait",
     "join us", "this coming", "as soon as", "as early as", "planning",
     # a past auxiliary before a plan still looks ahead: "were planning to march on Monday"
     "was expected", "were expected", "was scheduled", "were scheduled", "was planning",
     "were planning", "was due", "were due", "was going to", "were going to",
+    *(word for word, offset in DEICTIC_DAYS.items() if offset > 0),  # "tmr", "2moro"
 ]  # fmt: skip
 _PAST = [
-    "was", "were", "had", "did", "ago", "last", "yesterday", "earlier", "been", "began", "ended",
-    "took place",
+    "was", "were", "had", "did", "ago", "last", "earlier", "been", "began", "ended", "took place",
+    *(word for word, offset in DEICTIC_DAYS.items() if offset < 0),  # "yesterday", "yday"
 ]  # fmt: skip
 _CUES = re.compile(
     rf"(?<![\w'])(?:(?P<future>{alternation(_FUTURE)}|\w+'ll)|(?P<past>{alternation(_PAST)}))(?!\w)",
     re.IGNORECASE,
 )
-# A past participle right before the expression: "opened in March", not "to be completed by".
+# A deadline: "extended to Nov. 20", "postponed until Tuesday" (not "in contrast to").
 _DEADLINE = re.compile(r"(?:\w\s+(?:until|till)|\wed\s+to)\s+$", re.IGNORECASE)
 # Right before the expression, a reporting verb dates the report ("Mr. Smith said Friday") and
 # "since" a point already past ("on patrol since March").
 _PAST_BEFORE = re.compile(
     r"\b(?:(?:said|told|announced|reported)\s+(?:on\s+)?|since\s+)$", re.IGNORECASE
 )
+# A past participle right before the expression: "opened in March", not "to be completed by".
 _PARTICIPLE = re.compile(
     r"(?<!\bbe )(?<!\bbeen )\b\w{3,}ed\s+(?:(?:in|on|at|during|since|early|late)\s+)?$",
     re.IGNORECASE,
