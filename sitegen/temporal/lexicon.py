@@ -134,7 +134,7 @@ SET_WORDS: dict[str, str] = {
     "semiannual": "P6M",
 }
 
-# Reference words: the vague present, past and future.
+# Reference words: the vague present, past and future, and the recent past as a duration.
 REFS: dict[str, str] = {
     "now": "PRESENT_REF",
     "right now": "PRESENT_REF",
@@ -152,10 +152,11 @@ REFS: dict[str, str] = {
     "the past": "PAST_REF",
     "in the past": "PAST_REF",
     "once": "PAST_REF",
-    "recent years": "PAST_REF",
-    "recent months": "PAST_REF",
-    "recent weeks": "PAST_REF",
-    "recent days": "PAST_REF",
+    # "in recent years": a stretch of years up to now, a vague duration (TimeBank's majority)
+    "recent years": "PXY",
+    "recent months": "PXM",
+    "recent weeks": "PXW",
+    "recent days": "PXD",
     "the future": "FUTURE_REF",
     "future": "FUTURE_REF",
     "the near future": "FUTURE_REF",

@@ -230,7 +230,8 @@ def ref(g: dict[str, str], ctx: Context) -> Found | None:
     word = _words(g["w"])
     if word == "future" and not _FUTURE_NOUN.search(ctx.text, max(0, ctx.start - 12), ctx.start):
         return None  # "future talks": an adjective
-    return Found("DATE", REFS[word])
+    value = REFS[word]
+    return Found("DATE" if value.endswith("_REF") else "DURATION", value)
 
 
 HANDLERS = {

@@ -73,3 +73,9 @@ def test_fractions_go_to_the_next_unit() -> None:
         ("5 1/2 hours", "DURATION", "PT5H30M")
     ]
     assert values("The repairs took 1.5 years to finish.") == [("1.5 years", "DURATION", "P1Y6M")]
+
+
+def test_the_recent_past_in_units_is_a_vague_duration() -> None:
+    assert values("Prices rose in recent months across the region.") == [
+        ("recent months", "DURATION", "PXM")
+    ]
