@@ -9,6 +9,7 @@ import datetime as dt
 import itertools
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import fields
 
 from markupsafe import Markup
 
@@ -191,6 +192,14 @@ def _site_view(site: Site, u: Urls, years: list[Link]) -> SiteView:
     )
 
 
+_LISTED = [f.name for f in fields(ArticleView) if f.name != "body_html"]
+
+
+def listing(view: ArticleView) -> tuple[object, ...]:
+    """What a page listing ``view`` can show of it: everything but its body."""
+    return tuple(getattr(view, name) for name in _LISTED)
+
+
 def build_views(site: Site, index_limit: int = INDEX_LIMIT, memo: BuildMemo | None = None) -> Views:
     """Build every view model of ``site``: deterministic (sorted) whatever the input order.
 
@@ -230,7 +239,7 @@ def build_views(site: Site, index_limit: int = INDEX_LIMIT, memo: BuildMemo | No
     def one_article(a: Article) -> ArticleView:
         mentions = site.mentions.get(a.id, [])
         body = memo.bodies.get(
-            a.id, (a.text, a.format, a.body_start, tuple(mentions)),
+            a.id, (a.text, a.format, a.body_start, mentions),
             lambda: article_html(a, mentions, event_urls),
         )  # fmt: skip
         cited = [views_by_id[e.id] for e in reported.get(a.id, [])]
@@ -242,7 +251,7 @@ def build_views(site: Site, index_limit: int = INDEX_LIMIT, memo: BuildMemo | No
     years = [Link(y.name, y.url) for y in timeline.years]
     tag_inputs = (
         tuple(events),
-        tuple(articles),
+        tuple(articles) if memo.bodies_in_lists else tuple(map(listing, articles)),
         tuple(tuple(e.tags) for e in ordered),
         tuple(tuple(a.tags) for a in chronological),
         index_limit,

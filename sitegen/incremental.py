@@ -119,6 +119,9 @@ class SiteState:
         self._extractions: dict[str, tuple[str, ArticleExtraction]] = {}
         self._curated: tuple[str, list[Event], Problems] | None = None
         self._digest_of: dict[str, str] = {}
+        self.deferred = False
+        """Keep the build record in memory until :meth:`persist` (the dev server: pickling the
+        record of a whole site after every save would cost more than the rebuild)."""
         self.memo: BuildMemo | None = None
         """Views, pages and the merge of earlier builds in this process: the dev server sets
         one, a one-off ``sitegen build`` has no use for it."""
@@ -231,9 +234,14 @@ class SiteState:
         return self._cached(self._extractions, keyed, compute, run or Run(), "extract")
 
     def save(self, record: BuildRecord) -> None:
-        """Remember this build; drop cache entries it did not use."""
+        """Remember this build (on disk too unless ``deferred``); drop unused cache entries."""
         self.record = record
-        if self.cache:
-            self.cache.put(self._record_key, record)
+        if not self.deferred:
+            self.persist()
+
+    def persist(self) -> None:
+        """Write the last build's record to the cache."""
+        if self.cache and self.record:
+            self.cache.put(self._record_key, self.record)
             if self.prune:
                 self.cache.prune()

@@ -13,6 +13,7 @@ import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from sitegen.articles import SIDECAR_SUFFIXES, find_article_files, sidecar_for
@@ -76,6 +77,10 @@ class Inputs:
 
     def fingerprint(self) -> str:
         """One digest of all the inputs: equal for two builds that would read the same."""
+        return self._fingerprint
+
+    @cached_property
+    def _fingerprint(self) -> str:  # once: an Inputs is never changed after it is made
         parts = [f"{path}={digest}" for path, digest in self.articles.items()]
         return digest(self.curated, self.settings, *parts)
 

@@ -68,6 +68,9 @@ class BuildMemo:
 
     def _reset(self) -> None:
         self.environment: Any = None
+        self.bodies_in_lists = True
+        """Some template besides ``article.html`` may show article bodies: a changed body must
+        then render the pages that list articles again (see ``render.py``)."""
         self.merge = Memo()
         self.bodies = Memo()
         self.events = Memo()

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import jinja2
 
 from sitegen import feeds, urls
-from sitegen.context import build_views
+from sitegen.context import build_views, listing
 from sitegen.errors import TemplateError
 from sitegen.grouping import INDEX_LIMIT
 from sitegen.memo import BuildMemo, Memo
@@ -128,6 +128,7 @@ def render_site(
     memo = memo or BuildMemo()
     if memo.environment is None:
         memo.environment = make_environment(theme_dirs)
+        memo.bodies_in_lists = _bodies_in_lists(memo.environment)
     views = build_views(site, index_limit, memo)
     render = _page_renderer(memo.environment, views, memo.pages)
     pages: list[Page] = [
@@ -141,7 +142,14 @@ def render_site(
         render("404.html", urls.NOT_FOUND, "404", "Page not found"),
         render("years.html", urls.YEARS, "years", "Years", years=views.timeline.years),
         render("tags.html", urls.TAGS, "tags", "Tags", tags=views.tags),
-        render("articles.html", urls.ARTICLES, "articles", "Sources", articles=views.articles),
+        render(
+            "articles.html",
+            urls.ARTICLES,
+            "articles",
+            "Sources",
+            articles=views.articles,
+            _key=None if memo.bodies_in_lists else tuple(map(listing, views.articles)),
+        ),
     ]
     for previous, event, following in _neighbours(views.events):
         route = urls.event_route(event.id)
@@ -197,6 +205,21 @@ def render_site(
     return sorted(pages, key=lambda p: p.path)
 
 
+def _bodies_in_lists(env: jinja2.Environment) -> bool:
+    """Whether a template other than ``article.html`` mentions ``body_html`` (the default
+    theme's do not): only then can a page listing articles change with an article's body."""
+    for name in env.list_templates():
+        if name.rsplit("/", 1)[-1] == "article.html":
+            continue
+        try:
+            source = env.loader.get_source(env, name)[0] if env.loader else ""
+        except jinja2.TemplateNotFound:
+            continue
+        if "body_html" in source:
+            return True
+    return False
+
+
 def _feeds(site: Site, views: Views, routes: list[str], memo: BuildMemo) -> list[Page]:
     """The machine-readable files; each is made again only when what it shows changed (the
     articles' metadata, not their text, which no feed carries)."""
@@ -230,8 +253,13 @@ def _neighbours(items: list[T]) -> Iterator[tuple[T | None, T, T | None]]:
 
 
 def _page_renderer(env: jinja2.Environment, views: Views, memo: Memo) -> Callable[..., Page]:
-    def render(template: str, route: str, kind: str, title: str, **values: Any) -> Page:
-        inputs = (template, kind, title, views.site, tuple(values.items()))
+    def render(
+        template: str, route: str, kind: str, title: str, _key: Any = None, **values: Any
+    ) -> Page:
+        """The page, rendered unless its context equals the last build's (``_key``: what of
+        the context stands for it, when not all of it can show on the page)."""
+        key = tuple(values.items()) if _key is None else _key
+        inputs = (template, kind, title, views.site, key)
         return memo.get(route, inputs, lambda: make(template, route, kind, title, values))
 
     def make(template: str, route: str, kind: str, title: str, values: dict[str, Any]) -> Page:

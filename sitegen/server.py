@@ -85,6 +85,7 @@ class DevServer:
                     self.config = config
                     self.state = SiteState.open(config, prune=False)
                     self.state.memo = BuildMemo()
+                    self.state.deferred = True  # written when serve stops (see serve())
                     self.state.lock = self.lock
             assert self.state is not None and self.config is not None
             result = build(self.config, state=self.state, changed=known, in_place=True)
@@ -192,6 +193,8 @@ def serve(
     dev.problems = problems
     if result is not None:
         dev.log(result.summary())
+    if dev.state is not None:
+        dev.state.persist()
     for problem in problems:
         dev.log(f"error: {problem}")
     # Load the tagger and Jinja now (a build with nothing to do does not), not on the first save.
@@ -233,6 +236,9 @@ def serve(
         if dev.watcher is not None:
             dev.watcher.close()
         server.stop()
+        if dev.state is not None:
+            with dev.lock:
+                dev.state.persist()  # the next `sitegen build` starts from this site
         print("stopped", file=sys.stderr, flush=True)
 
 

@@ -132,3 +132,29 @@ def test_incremental_build_equals_a_build_from_scratch(
         assert rendered == asked  # a template change renders every page again
     else:
         assert 0 < rendered < asked  # some pages were reused, some were not
+
+
+def test_a_theme_listing_bodies_sees_every_body_change(tmp_path: Path) -> None:
+    """The default theme lists no article bodies, so a body change leaves the list pages
+    alone; a theme that lists them gets its list pages rendered again."""
+    listing = (
+        '{% extends "!theme/articles.html" %}{% block content %}'
+        "{% for a in articles %}{{ a.body_html }}{% endfor %}{% endblock %}"
+    )
+    root = write_files(
+        tmp_path / "site",
+        {
+            "content/bridge.md": ARTICLE,
+            "content/council.md": SECOND,
+            "templates/articles.html": listing,
+        },
+    )
+    config = load_config(root)
+    state = SiteState(config, None, prune=False)
+    state.memo = BuildMemo()
+    build(config, state=state, in_place=True)
+    _edit(root, "content/council.md", "the mayor said.\n", "the mayor said.\n\nA quiet smile.\n")
+    result = build(config, state=state, changed={root / "content/council.md"}, in_place=True)
+    assert "articles/index.html" in result.written
+    listed = (config.output_dir / "articles/index.html").read_text(encoding="utf-8")
+    assert "quiet smile" in listed
