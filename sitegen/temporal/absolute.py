@@ -270,6 +270,9 @@ def year(g: dict[str, str], ctx: Context) -> Found | None:
         counted = _COUNT_NOUN.match(after) and not _VERB_AFTER.match(after)
         if counted and word_before not in _YEAR_BEFORE and ctx.start == ctx.match.start("year__y"):
             return None  # "sold 2000 tickets", but "the 1959 politics", "in 1999 talks"
+    if ctx.narrative and ctx.tense() > 0:
+        # "a campaign planned for 1976": a plan does not move the story's clock forward
+        return Found("DATE", f"{y:04d}")
     return date_found(points.year(y))
 
 

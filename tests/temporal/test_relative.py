@@ -147,3 +147,13 @@ def test_informal_spellings_of_the_days_around_the_dct() -> None:
     assert values("cant wait 2moro!!", DCT) == [("2moro", "DATE", "2024-12-20")]
     assert values("party tonite at mine", DCT) == [("tonite", "TIME", "2024-12-19TNI")]
     assert values("trmw must wake up early", DCT) == [("trmw", "DATE", "2024-12-20")]
+
+
+def test_a_year_named_as_a_plan_does_not_move_a_history_forward() -> None:
+    text = (
+        "In 1812 the army crossed the river. By 1813 it had retreated, and in 1814 peace came. "
+        "The war of 1815 was short. In 1816 harvests failed and in 1817 prices rose; 1818 was "
+        "calmer. On 10 March 1819 the council met to prepare a reform planned for 1821. "
+        "It failed on 11 March."
+    )
+    assert values(text, dt.date(2009, 12, 19))[-1] == ("11 March", "DATE", "1819-03-11")
