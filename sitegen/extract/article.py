@@ -33,7 +33,7 @@ from sitegen.temporal import Timex
 _NEAR_ALIAS = 4
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     """One sentence's event before merging, or its link to a curated event."""
 

@@ -31,7 +31,7 @@ _PRECISION_FIRST = {"day": 0, "month": 1, "year": 2}
 _POSTING_CAP = 100
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cluster:
     members: list[Candidate] = field(default_factory=list)
     disagree: bool = False
