@@ -203,8 +203,9 @@ def cells(runs: dict) -> list[str]:
             f"{largest:.0f} MB / {peak:.0f} MB"]  # fmt: skip
 
 
-def ratio(a: dict, b: dict, kind: str) -> float:
-    return a[kind].wall / b[kind].wall
+def ratio(a: dict, b: dict, kind: str) -> str:
+    """Wall-clock ratio, and CPU-time ratio (steadier on a shared machine) in brackets."""
+    return f"{a[kind].wall / b[kind].wall:.2f}x ({a[kind].cpu / b[kind].cpu:.2f}x)"
 
 
 def print_table(results: dict[int, dict[str, dict]]) -> None:
@@ -215,13 +216,13 @@ def print_table(results: dict[int, dict[str, dict]]) -> None:
     for n, rows in results.items():
         for tool, runs in rows.items():
             print(f"| {n:,} | {tool} | " + " | ".join(cells(runs)) + " |")
-    print()
+    print("\nsitegen/peer: wall clock (CPU time)")
     for n, rows in results.items():
         s = rows["sitegen"]
         for peer in ("hugo", "pelican"):
             if peer not in rows:
                 continue
-            parts = [f"{k} {ratio(s, rows[peer], k):.2f}x" for k in ("cold", "warm", "changed")]
+            parts = [f"{k} {ratio(s, rows[peer], k)}" for k in ("cold", "warm", "changed")]
             line = f"{n:,} articles, sitegen/{peer}: " + ", ".join(parts)
             if peer == "hugo" and n == 5000:
                 line += (
