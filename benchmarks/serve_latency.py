@@ -7,7 +7,8 @@ in ``/work/shared/corpora``, read at run time), for sitegen and as Pelican Markd
 build once, start the dev server on a free loopback port, then S times append a sentence to a
 different article and measure the time from the save to (a) the livereload message reaching a
 WebSocket client (sitegen only: Pelican has no live reload) and (b) the article's page served
-with the new sentence. Prints the medians and the stage times of sitegen's rebuilds. Pelican is
+with the new sentence. sitegen gets S more saves that put the sentence before an article's first
+one instead: every date in that article moves, so its events change and are merged again. Prints the medians and the stage times of sitegen's rebuilds. Pelican is
 run with its content cache (``LOAD_CONTENT_CACHE``), its fastest setting; install it anywhere
 (``python3 -m venv /tmp/pel && /tmp/pel/bin/pip install pelican markdown``) and pass
 ``--pelican /tmp/pel/bin/pelican``, or leave it out to skip that row.
@@ -208,8 +209,10 @@ def measure_saves(
     server: Process,
     done_marker: str,
     listener: ReloadListener | None,
+    top: bool = False,
 ) -> list[tuple[float | None, float | None]]:
     """(save -> reload message, save -> page served) in seconds for each save; None: never.
+    A save appends a sentence to an article, or with ``top`` puts one before its first.
 
     Before each save the server must be idle (its log shows one more finished build than
     before the previous save): Pelican's watcher does not run while it rebuilds, so a save made
@@ -217,10 +220,15 @@ def measure_saves(
     """
     results: list[tuple[float | None, float | None]] = []
     for i in range(saves):
-        slug = f"a{(i * 7919 + 13) % n:05d}"
+        slug = f"a{(i * 7919 + 13 + (104729 if top else 0)) % n:05d}"
         path = site / "content" / f"{slug}.md"
         token = f"Benchmark marker {i}-{random.Random(i).getrandbits(32):08x}"
-        text = path.read_text(encoding="utf-8") + f"\n{token}.\n"
+        text = path.read_text(encoding="utf-8")
+        if top:  # before the body's first sentence: every later offset in the article moves
+            head, body = text.split("\n---\n", 1)
+            text = f"{head}\n---\n{token}. {body}"
+        else:
+            text += f"\n{token}.\n"
         builds = server.count(done_marker)
         t0 = time.perf_counter()
         path.write_text(text, encoding="utf-8")
@@ -256,6 +264,8 @@ def run_sitegen(root: Path, items: list[dict], saves: int) -> dict:
         listener = ReloadListener(url)
         results = measure_saves(site, lambda slug: f"{url}articles/{slug}/", saves, len(items),
                                 server, " changed: ", listener)  # fmt: skip
+        inserted = measure_saves(site, lambda slug: f"{url}articles/{slug}/", saves, len(items),
+                                 server, " changed: ", listener, top=True)  # fmt: skip
     finally:
         server.stop()
     stages: dict[str, list[float]] = {}
@@ -263,7 +273,7 @@ def run_sitegen(root: Path, items: list[dict], saves: int) -> dict:
         if " changed: " in line:
             for name, ms in re.findall(r"(\w+) (\d+) ms", line.split("(", 1)[-1]):
                 stages.setdefault(name, []).append(float(ms))
-    return {"cold": cold, "results": results, "stages": stages}
+    return {"cold": cold, "results": results, "inserted": inserted, "stages": stages}
 
 
 def run_pelican(root: Path, items: list[dict], saves: int, pelican: str) -> dict:
@@ -333,6 +343,10 @@ def main() -> None:
     print("|---|---|---|---|")
     for name, row in rows:
         print(f"| {name} | {row['cold']:.1f} s | {cell(row, 0)} | {cell(row, 1)} |")
+        if "inserted" in row:
+            top = {"results": row["inserted"]}
+            print(f"| {name}, sentence put first (moves every date's offset) | | "
+                  f"{cell(top, 0)} | {cell(top, 1)} |")  # fmt: skip
     print(f"\nsitegen rebuild stages (median): {stages(rows[0][1])}")
 
 

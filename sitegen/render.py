@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import jinja2
+import jinja2.meta
 
 from sitegen import feeds, urls
 from sitegen.context import build_views, listing
@@ -205,18 +206,31 @@ def render_site(
     return sorted(pages, key=lambda p: p.path)
 
 
+LIST_TEMPLATES = ("articles.html", "tag.html", "tags.html")
+"""The templates given article views other than ``article.html``."""
+
+
 def _bodies_in_lists(env: jinja2.Environment) -> bool:
-    """Whether a template other than ``article.html`` mentions ``body_html`` (the default
-    theme's do not): only then can a page listing articles change with an article's body."""
-    for name in env.list_templates():
-        if name.rsplit("/", 1)[-1] == "article.html":
+    """Whether a template that lists articles, or one it extends, includes or imports,
+    mentions ``body_html`` (the default theme's do not): only then can such a page change with
+    an article's body alone. A template named by an expression counts as mentioning it."""
+    seen: set[str] = set()
+    todo: list[str | None] = list(LIST_TEMPLATES)
+    while todo:
+        name = todo.pop()
+        if name is None:
+            return True
+        if name in seen:
             continue
+        seen.add(name)
         try:
             source = env.loader.get_source(env, name)[0] if env.loader else ""
-        except jinja2.TemplateNotFound:
-            continue
+            referenced = list(jinja2.meta.find_referenced_templates(env.parse(source)))
+        except jinja2.TemplateError:
+            continue  # rendering it will say what is wrong
         if "body_html" in source:
             return True
+        todo += referenced
     return False
 
 
