@@ -17,7 +17,7 @@ from dataclasses import replace
 from sitegen.extract.article import ArticleExtraction, Candidate, extract_from_timexes
 from sitegen.extract.keydates import mention_days, score_days
 from sitegen.extract.linking import AliasIndex
-from sitegen.extract.merging import build_events
+from sitegen.extract.merging import build_events, collector_paused
 from sitegen.model import Article, Event, Mention
 from sitegen.temporal import tag
 
@@ -43,34 +43,37 @@ def merge(
     events, sorted by :meth:`Event.sort_key`, each with its ``key_score``; and each article's
     mentions with ``event_id`` set where the expression dates an event. The inputs are not
     modified."""
-    events, dated = build_events(extractions, curated)
-    for x in extractions:
-        for repeat, first in x.repeats.items():
-            if (x.article_id, first) in dated:
-                dated[x.article_id, repeat] = dated[x.article_id, first]
-    published = {x.article_id: x.published for x in extractions}
-    pointers = [
-        (x.article_id, x.published, day) for x in extractions for day in mention_days(x.mentions)
-    ]
-    pointers += [
-        (s.article_id, published[s.article_id], e.date.first_day())
-        for e in events
-        if e.curated and e.date.precision == "day"
-        for s in e.sources
-        if s.article_id in published
-    ]
-    scores = score_days(pointers)
-    for event in events:
-        event.key_score = scores.get(event.date.first_day(), 0.0) if event.date.day else 0.0
-    mentions = {
-        x.article_id: [
-            replace(m, event_id=dated[x.article_id, i]) if (x.article_id, i) in dated else m
-            for i, m in enumerate(x.mentions)
+    with collector_paused():
+        events, dated = build_events(extractions, curated)
+        for x in extractions:
+            for repeat, first in x.repeats.items():
+                if (x.article_id, first) in dated:
+                    dated[x.article_id, repeat] = dated[x.article_id, first]
+        published = {x.article_id: x.published for x in extractions}
+        pointers = [
+            (x.article_id, x.published, day)
+            for x in extractions
+            for day in mention_days(x.mentions)
         ]
-        for x in extractions
-    }
-    events.sort(key=Event.sort_key)
-    return events, mentions
+        pointers += [
+            (s.article_id, published[s.article_id], e.date.first_day())
+            for e in events
+            if e.curated and e.date.precision == "day"
+            for s in e.sources
+            if s.article_id in published
+        ]
+        scores = score_days(pointers)
+        for event in events:
+            event.key_score = scores.get(event.date.first_day(), 0.0) if event.date.day else 0.0
+        mentions = {
+            x.article_id: [
+                replace(m, event_id=dated[x.article_id, i]) if (x.article_id, i) in dated else m
+                for i, m in enumerate(x.mentions)
+            ]
+            for x in extractions
+        }
+        events.sort(key=Event.sort_key)
+        return events, mentions
 
 
 def extract_events(
