@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import TypeVar
@@ -37,6 +39,21 @@ def default_jobs() -> int:
         return len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
         return os.cpu_count() or 1
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker as soon as the process that started it is gone.
+
+    A build killed with SIGKILL (or the OOM killer) cannot stop its workers, and they would wait
+    for work forever: each holds its own copy of the task queue's pipe, so it never reads an end.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def _run_chunk(func: Callable[[T], R], chunk: Sequence[T]) -> list[R]:
@@ -74,7 +91,9 @@ def map_ordered(
     # on first use (the tagger compiles a scanner for each new pair of opening letters, ~0.1 s
     # each) is then done once and inherited, not once per worker.
     results[0] = _in_process(func, chunks[0], advance)
-    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=_exit_with_parent, initargs=(os.getpid(),)
+    ) as pool:
         pending: dict[Future[list[R]], int] = {
             pool.submit(_run_chunk, func, chunk): i for i, chunk in enumerate(chunks) if i
         }

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -129,3 +132,51 @@ def test_output_is_byte_identical_whatever_the_jobs(make_site, tmp_path: Path, m
     assert any("zz-broken.md:4: invalid YAML" in line for line in errors[2])
     assert f"articles/a{ARTICLES - 1:03d}/index.html" in outputs[2]
     assert "articles/zz-broken/index.html" not in outputs[2]
+
+
+WORKER_SCRIPT = """
+import time
+from sitegen.parallel import map_ordered
+
+def slow(x):
+    time.sleep(0.05)
+    return x
+
+map_ordered(slow, list(range(400)), 2)
+"""
+
+
+def _children(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found.update(int(c) for c in (task / "children").read_text().split())
+        except OSError:
+            continue
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="finds the workers in /proc")
+def test_workers_end_when_the_build_is_killed(tmp_path: Path) -> None:
+    script = tmp_path / "work.py"
+    script.write_text(WORKER_SCRIPT, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, str(script)])
+    try:
+        deadline = time.monotonic() + 30
+        while not (workers := _children(proc.pid)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert workers, "no worker process started"
+    finally:
+        proc.kill()
+        proc.wait(timeout=30)
+    deadline = time.monotonic() + 10
+    while any(_running(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_running(w) for w in workers), "workers outlived the killed build"
