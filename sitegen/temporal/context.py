@@ -48,9 +48,8 @@ _PAST = [
     "was", "were", "had", "did", "ago", "last", "earlier", "been", "began", "ended", "took place",
     *(word for word, offset in DEICTIC_DAYS.items() if offset < 0),  # "yesterday", "yday"
 ]  # fmt: skip
-_CUES = re.compile(
-    rf"(?<![\w'])(?:(?P<future>{alternation(_FUTURE)}|\w+'ll)|(?P<past>{alternation(_PAST)}))(?!\w)",
-    re.IGNORECASE,
+_CUES = re.compile(  # read in the lower-cased text
+    rf"(?<![\w'])(?:(?P<future>{alternation(_FUTURE)}|\w+'ll)|(?P<past>{alternation(_PAST)}))(?!\w)"
 )
 # A deadline: "extended to Nov. 20", "postponed until Tuesday" (not "in contrast to").
 _DEADLINE = re.compile(r"(?:\w\s+(?:until|till)|\wed\s+to)\s+$", re.IGNORECASE)
@@ -86,6 +85,7 @@ class Context:
 
     text: str
     dct: dt.date
+    low: str = ""  # the text lower-cased, offset for offset (the tagger's scanning copy)
     anchor: Point | None = None  # the last date the text mentioned
     explicit: Point | None = None  # the last date mentioned with its year written out
     start: int = 0  # the expression being resolved: its offsets and its match
@@ -133,26 +133,28 @@ class Context:
 
         The nearest cue wins: "said he will come on Friday" looks ahead, "said on Friday" back.
         """
-        lo = self.start - 80
-        before = self.text[max(0, lo) : self.start]
-        cut = list(_SENTENCE.finditer(before))
+        lo = max(0, self.start - 80)
+        cut = list(_SENTENCE.finditer(self.text, lo, self.start))
         if cut:
-            before = before[cut[-1].end() :]
-        after = self.text[self.end : self.end + 40]
-        cut_after = _SENTENCE.search(after)
+            lo = cut[-1].end()
+        before = self.text[lo : self.start]
+        hi = self.end + 40
+        cut_after = _SENTENCE.search(self.text, self.end, hi)
         if cut_after:
-            after = after[: cut_after.start()]
+            hi = cut_after.start()
         if _DEADLINE.search(before, max(0, len(before) - 12)) and "from " not in before[-40:]:
             return 1  # "extended to Nov. 20", "postponed until Tuesday": a date ahead
         if _PAST_BEFORE.search(before, max(0, len(before) - 16)):
             return -1
+        # The cues are matched in lower case without IGNORECASE: half the work for the engine.
+        low = self.low or self.text.lower()
         back = (0, 99)
-        for m in _CUES.finditer(before):
-            back = (1 if m.group("future") else -1, len(before) - m.end())
+        for m in _CUES.finditer(low, lo, self.start):
+            back = (1 if m.group("future") else -1, self.start - m.end())
         if back[1] > 12 and _PARTICIPLE.search(before, max(0, len(before) - 30)):
             back = (-1, 0)
-        m = _CUES.search(after)
-        if m is not None and m.start() < back[1]:
+        m = _CUES.search(low, self.end, max(self.end, hi))
+        if m is not None and m.start() - self.end < back[1]:
             return 1 if m.group("future") else -1
         return back[0]
 

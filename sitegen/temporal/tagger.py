@@ -35,7 +35,7 @@ def tag(text: str, dct: dt.date | dt.datetime) -> list[Timex]:
     low = text.lower()
     if len(low) != len(text):  # a few characters ("İ") grow when lower-cased: keep offsets
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    ctx = Context(text, day)
+    ctx = Context(text, day, low=low)
     found: list[Timex] = []
     pos = 0
     for start in starts(low):
