@@ -113,8 +113,9 @@ def build(
         pages = render_site(site, theme_dirs(config), memo=memo)
     with _timed(timings, "write"), state.lock:
         previous = state.record.outputs if state.record else None
+        trust = in_place and state.memo is not None and state.memo.filled
         written, outputs = update_output(
-            pages, config.output_dir, previous, force=force, in_place=in_place
+            pages, config.output_dir, previous, force=force, in_place=in_place, trust=trust
         )
     memo.finish()
     extracted = sum(1 for e in events if not e.curated)

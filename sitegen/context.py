@@ -9,7 +9,6 @@ import datetime as dt
 import itertools
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import fields
 
 from markupsafe import Markup
 
@@ -192,14 +191,6 @@ def _site_view(site: Site, u: Urls, years: list[Link]) -> SiteView:
     )
 
 
-_LISTED = [f.name for f in fields(ArticleView) if f.name != "body_html"]
-
-
-def listing(view: ArticleView) -> tuple[object, ...]:
-    """What a page listing ``view`` can show of it: everything but its body."""
-    return tuple(getattr(view, name) for name in _LISTED)
-
-
 def build_views(site: Site, index_limit: int = INDEX_LIMIT, memo: BuildMemo | None = None) -> Views:
     """Build every view model of ``site``: deterministic (sorted) whatever the input order.
 
@@ -251,7 +242,7 @@ def build_views(site: Site, index_limit: int = INDEX_LIMIT, memo: BuildMemo | No
     years = [Link(y.name, y.url) for y in timeline.years]
     tag_inputs = (
         tuple(events),
-        tuple(articles) if memo.bodies_in_lists else tuple(map(listing, articles)),
+        tuple(articles) if memo.bodies_in_lists else tuple(map(memo.listing, articles)),
         tuple(tuple(e.tags) for e in ordered),
         tuple(tuple(a.tags) for a in chronological),
         index_limit,

@@ -119,6 +119,8 @@ class SiteState:
         self._extractions: dict[str, tuple[str, ArticleExtraction]] = {}
         self._curated: tuple[str, list[Event], Problems] | None = None
         self._digest_of: dict[str, str] = {}
+        self._x_keys: tuple[str, dict[str, str]] = ("", {})
+        """The curated events' digest, and each article fingerprint's extraction key."""
         self.deferred = False
         """Keep the build record in memory until :meth:`persist` (the dev server: pickling the
         record of a whole site after every save would cost more than the rebuild)."""
@@ -227,9 +229,16 @@ class SiteState:
         from sitegen.extract.linking import AliasIndex  # loads the tagger: only when needed
 
         curated = self._curated[0] if self._curated else ""
-        keyed = [
-            (str(a.path), "x" + digest(self._digest_of[a.id], curated), a) for a in site.articles
-        ]
+        if self._x_keys[0] != curated:
+            self._x_keys = (curated, {})
+        known = self._x_keys[1]  # a digest per article costs more than its lookup
+        keyed = []
+        for a in site.articles:
+            fingerprint = self._digest_of[a.id]
+            key = known.get(fingerprint) or known.setdefault(
+                fingerprint, "x" + digest(fingerprint, curated)
+            )
+            keyed.append((str(a.path), key, a))
         compute = partial(extract_entry, AliasIndex(site.events))
         return self._cached(self._extractions, keyed, compute, run or Run(), "extract")
 

@@ -14,8 +14,10 @@ only cost there is keeping references.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from typing import Any, TypeVar
+
+from sitegen.views import ArticleView, listing
 
 T = TypeVar("T")
 
@@ -42,6 +44,14 @@ class Memo:
                 value = held[1]  # equal: hand out the old object (see the module's docstring)
         self._next[key] = (inputs, value)
         return value
+
+    def keep(self, keys: Iterable[Hashable]) -> None:
+        """Carry these keys' values over to the next build without asking for them."""
+        for key in keys:
+            held = self._held.get(key)
+            if held is not None:
+                self._next[key] = held
+                self.hits += 1
 
     def finish(self) -> None:
         """End a build: keep what it used, forget keys it did not ask for (deleted pages)."""
@@ -77,11 +87,20 @@ class BuildMemo:
         self.articles = Memo()
         self.views = Memo()
         self.pages = Memo()
+        self.chunks = Memo()
         self.feeds = Memo()
+        self._listed: dict[str, tuple[ArticleView, tuple[Any, ...]]] = {}
 
     def _memos(self) -> list[Memo]:
         return [self.merge, self.bodies, self.events, self.articles, self.views, self.pages,
-                self.feeds]  # fmt: skip
+                self.chunks, self.feeds]  # fmt: skip
+
+    def listing(self, view: ArticleView) -> tuple[Any, ...]:
+        """:func:`sitegen.views.listing` of an article view, once per view object."""
+        held = self._listed.get(view.id)
+        if held is None or held[0] is not view:
+            held = self._listed[view.id] = (view, listing(view))
+        return held[1]
 
     def begin(self, generation: Any) -> None:
         """Start a build; a new ``generation`` (theme or settings changed) forgets everything."""

@@ -16,7 +16,7 @@ import jinja2
 import jinja2.meta
 
 from sitegen import feeds, urls
-from sitegen.context import build_views, listing
+from sitegen.context import build_views
 from sitegen.errors import TemplateError
 from sitegen.grouping import INDEX_LIMIT
 from sitegen.memo import BuildMemo, Memo
@@ -149,25 +149,30 @@ def render_site(
             "articles",
             "Sources",
             articles=views.articles,
-            _key=None if memo.bodies_in_lists else tuple(map(listing, views.articles)),
+            _key=None if memo.bodies_in_lists else tuple(map(memo.listing, views.articles)),
         ),
     ]
-    for previous, event, following in _neighbours(views.events):
-        route = urls.event_route(event.id)
-        pages.append(
-            render(
-                "event.html",
-                route,
-                "event",
-                event.title,
-                event=event,
-                previous=previous,
-                next=following,
-            )
+    events, articles = views.events, views.articles
+
+    def event_page(k: int) -> Page:
+        event = events[k]
+        return render(
+            "event.html",
+            urls.event_route(event.id),
+            "event",
+            event.title,
+            event=event,
+            previous=events[k - 1] if k else None,
+            next=events[k + 1] if k + 1 < len(events) else None,
         )
-    for article in views.articles:
+
+    def article_page(k: int) -> Page:
+        article = articles[k]
         route = urls.article_route(article.id)
-        pages.append(render("article.html", route, "article", article.title, article=article))
+        return render("article.html", route, "article", article.title, article=article)
+
+    pages += _chunked(memo, "events", events, event_page, views.site)
+    pages += _chunked(memo, "articles", articles, article_page, views.site)
     for year_before, year, year_after in _neighbours(views.timeline.years):
         route = urls.year_route(year.year)
         pages.append(
@@ -260,6 +265,28 @@ def _feeds(site: Site, views: Views, routes: list[str], memo: BuildMemo) -> list
     return [*pages, sitemap]
 
 
+CHUNK = 128
+"""Event and article pages are looked at in runs of this many (see :func:`_chunked`)."""
+
+
+def _chunked(
+    memo: BuildMemo, name: str, items: list[Any], page: Callable[[int], Page], *shared: Any
+) -> list[Page]:
+    """``page(k)`` for every item, by runs of :data:`CHUNK`: a run whose items, the items on
+    either side of it and ``shared`` are the very objects of the last build is reused whole, so
+    that a large site costs a pointer comparison per unchanged page, not a context comparison."""
+    pages: list[Page] = []
+    for i in range(0, len(items), CHUNK):
+        j = min(i + CHUNK, len(items))
+        window = (*shared, tuple(items[max(0, i - 1) : j + 1]))
+        before = memo.chunks.hits
+        run = memo.chunks.get((name, i), window, lambda i=i, j=j: [page(k) for k in range(i, j)])
+        if memo.chunks.hits > before:  # reused: its pages stay remembered one by one too
+            memo.pages.keep(p.path for p in run)
+        pages += run
+    return pages
+
+
 def _neighbours(items: list[T]) -> Iterator[tuple[T | None, T, T | None]]:
     """Each item with the one before and the one after it (None at the ends)."""
     for i, item in enumerate(items):
@@ -274,7 +301,8 @@ def _page_renderer(env: jinja2.Environment, views: Views, memo: Memo) -> Callabl
         the context stands for it, when not all of it can show on the page)."""
         key = tuple(values.items()) if _key is None else _key
         inputs = (template, kind, title, views.site, key)
-        return memo.get(route, inputs, lambda: make(template, route, kind, title, values))
+        path = urls.output_file(route)
+        return memo.get(path, inputs, lambda: make(template, route, kind, title, values))
 
     def make(template: str, route: str, kind: str, title: str, values: dict[str, Any]) -> Page:
         event = values.get("event")

@@ -22,7 +22,7 @@ Context of each template (see ``render.py``):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from markupsafe import Markup
 
@@ -256,3 +256,11 @@ class Views:
     articles: list[ArticleView]
     tags: list[TagView]
     urls: Urls = field(default_factory=Urls)
+
+
+_LISTED = [f.name for f in fields(ArticleView) if f.name != "body_html"]
+
+
+def listing(view: ArticleView) -> tuple[object, ...]:
+    """What a page listing ``view`` can show of it: everything but its body."""
+    return tuple(getattr(view, name) for name in _LISTED)
