@@ -94,7 +94,7 @@ def update_output(
         if _inside(gone):
             (output_dir / gone).unlink(missing_ok=True)
             _remove_empty_parents(output_dir, output_dir / gone)
-    if written or listed != set(outputs):
+    if listed != set(outputs):  # it lists paths: new bytes at the same paths leave it as is
         manifest = json.dumps(sorted(outputs), indent=0).encode("utf-8")
         atomic_write(output_dir / MANIFEST, manifest)
     return written, outputs
