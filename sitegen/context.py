@@ -205,15 +205,28 @@ def build_views(site: Site, index_limit: int = INDEX_LIMIT, memo: BuildMemo | No
     )
     key_ids = memo.views.get("key", tuple(ordered), lambda: key_event_ids(ordered))
     split = len(ordered) > index_limit
-    per_year = Counter(e.date.year for e in ordered)
-    dense = {year for year, count in per_year.items() if count > index_limit}
+    dense = memo.views.get(
+        "dense", (tuple(ordered), index_limit), lambda: _dense(ordered, index_limit)
+    )
+    reported = memo.views.get("reported", tuple(ordered), lambda: events_by_article(ordered))
+    # Events citing an article that is not the very object of the last build must be viewed
+    # again; any other event that is itself the last build's object keeps its view as it was.
+    touched = {e.id for a in memo.changed_articles(site.articles) for e in reported.get(a, ())}
+    revised: set[str] = set()
 
     def one_event(e: Event) -> EventView:
         key, route = e.id in key_ids, timeline_route(e, split, dense)
+        held = memo.events.peek(e.id)
+        if held and held[0][0] is e and held[0][1:3] == (key, route) and e.id not in touched:
+            memo.events.keep([e.id])
+            return held[1]
         cited = tuple(by_id.get(s.article_id) for s in e.sources)
-        return memo.events.get(
+        view = memo.events.get(
             e.id, (e, key, route, cited), lambda: event_view(e, by_id, u, key, route)
         )
+        if held is None or view is not held[1]:
+            revised.add(e.id)
+        return view
 
     events = [one_event(e) for e in ordered]
     views_by_id = {e.id: e for e in events}
@@ -223,19 +236,35 @@ def build_views(site: Site, index_limit: int = INDEX_LIMIT, memo: BuildMemo | No
         (tuple(events), split, index_limit),
         lambda: timeline_view(events, u, split, index_limit),
     )
-
-    reported = memo.views.get("reported", tuple(ordered), lambda: events_by_article(ordered))
-    chronological = articles_by_date(site.articles, site.config.zone)
+    chronological = memo.views.get(
+        "chronological",
+        tuple(site.articles),
+        lambda: articles_by_date(site.articles, site.config.zone),
+    )
 
     def one_article(a: Article) -> ArticleView:
         mentions = site.mentions.get(a.id, [])
+        reports = reported.get(a.id, [])
+        held = memo.articles.peek(a.id)
+        if (
+            held
+            and held[0][0] is a
+            and held[0][3] == mentions
+            and held[0][4] == reports
+            and not any(e.id in revised for e in reports)
+        ):
+            memo.articles.keep([a.id])
+            memo.bodies.keep([a.id])
+            return held[1]
         body = memo.bodies.get(
             a.id, (a.text, a.format, a.body_start, mentions),
             lambda: article_html(a, mentions, event_urls),
         )  # fmt: skip
-        cited = [views_by_id[e.id] for e in reported.get(a.id, [])]
+        cited = [views_by_id[e.id] for e in reports]
         return memo.articles.get(
-            a.id, (a, body, tuple(cited)), lambda: _article_view(a, body, u, cited)
+            a.id,
+            (a, body, tuple(cited), mentions, reports),
+            lambda: _article_view(a, body, u, cited),
         )
 
     articles = [one_article(a) for a in chronological]
@@ -243,8 +272,8 @@ def build_views(site: Site, index_limit: int = INDEX_LIMIT, memo: BuildMemo | No
     tag_inputs = (
         tuple(events),
         tuple(articles) if memo.bodies_in_lists else tuple(map(memo.listing, articles)),
-        tuple(tuple(e.tags) for e in ordered),
-        tuple(tuple(a.tags) for a in chronological),
+        tuple(e.tags for e in ordered),
+        tuple(a.tags for a in chronological),
         index_limit,
     )
     return Views(
@@ -259,6 +288,12 @@ def build_views(site: Site, index_limit: int = INDEX_LIMIT, memo: BuildMemo | No
         ),
         urls=u,
     )
+
+
+def _dense(ordered: list[Event], limit: int) -> set[int]:
+    """The years of more than ``limit`` events (their timeline is split into months)."""
+    per_year = Counter(e.date.year for e in ordered)
+    return {year for year, count in per_year.items() if count > limit}
 
 
 def _tag_views(

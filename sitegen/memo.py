@@ -45,6 +45,10 @@ class Memo:
         self._next[key] = (inputs, value)
         return value
 
+    def peek(self, key: Hashable) -> tuple[Any, Any] | None:
+        """(inputs, value) of the last finished build for ``key``, without asking for it."""
+        return self._held.get(key)
+
     def keep(self, keys: Iterable[Hashable]) -> None:
         """Carry these keys' values over to the next build without asking for them."""
         for key in keys:
@@ -89,11 +93,20 @@ class BuildMemo:
         self.pages = Memo()
         self.chunks = Memo()
         self.feeds = Memo()
+        self._articles: dict[str, Any] = {}
+        self._articles_next: dict[str, Any] = {}
         self._listed: dict[str, tuple[ArticleView, tuple[Any, ...]]] = {}
 
     def _memos(self) -> list[Memo]:
         return [self.merge, self.bodies, self.events, self.articles, self.views, self.pages,
                 self.chunks, self.feeds]  # fmt: skip
+
+    def changed_articles(self, articles: list[Any]) -> list[str]:
+        """Ids of ``articles`` that are not the very objects the last call was given (new or
+        read again); the first call of a generation names them all."""
+        last = self._articles
+        self._articles_next = {a.id: a for a in articles}
+        return [a.id for a in articles if last.get(a.id) is not a]
 
     def listing(self, view: ArticleView) -> tuple[Any, ...]:
         """:func:`sitegen.views.listing` of an article view, once per view object."""
@@ -115,5 +128,6 @@ class BuildMemo:
         """The build succeeded: what it computed is what the next one starts from."""
         self.rendered = (self.pages.misses, self.pages.hits + self.pages.misses)
         self.filled = True
+        self._articles, self._articles_next = self._articles_next, {}
         for memo in self._memos():
             memo.finish()

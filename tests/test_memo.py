@@ -12,6 +12,7 @@ from conftest import ARTICLE, EVENT, write_files
 
 from sitegen.build import build
 from sitegen.config import load_config
+from sitegen.errors import SitegenError
 from sitegen.incremental import SiteState
 from sitegen.memo import BuildMemo, Memo
 
@@ -158,3 +159,36 @@ def test_a_theme_listing_bodies_sees_every_body_change(tmp_path: Path) -> None:
     assert "articles/index.html" in result.written
     listed = (config.output_dir / "articles/index.html").read_text(encoding="utf-8")
     assert "quiet smile" in listed
+
+
+def test_a_failed_build_leaves_nothing_half_remembered(tmp_path: Path) -> None:
+    """A build that fails half-way (here a template that fails on one title) must not leave
+    the memory believing it saw what it never finished: the next build equals a fresh one."""
+    template = (
+        '{% extends "!theme/article.html" %}{% block content %}'
+        "{% if 'BOOM' in article.title %}{{ no_such_value }}{% endif %}"
+        "{{ super() }}{% endblock %}"
+    )
+    root = write_files(
+        tmp_path / "site",
+        {
+            "content/bridge.md": ARTICLE,
+            "content/council.md": SECOND,
+            "content/events/bridge-closes.md": EVENT,
+            "templates/article.html": template,
+        },
+    )
+    config = load_config(root)
+    state = SiteState(config, None, prune=False)
+    state.memo = BuildMemo()
+    build(config, state=state, in_place=True)
+    council, bridge = root / "content/council.md", root / "content/bridge.md"
+    _edit(root, "content/council.md", "title: Council votes", "title: Council decides")
+    _edit(root, "content/bridge.md", "Bridge reopens", "BOOM")
+    with pytest.raises(SitegenError):
+        build(config, state=state, changed={council, bridge}, in_place=True)
+    _edit(root, "content/bridge.md", "BOOM", "Bridge reopens")  # council.md stays as it failed
+    build(config, state=state, changed={bridge}, in_place=True)
+    scratch = tmp_path / "scratch"
+    build(replace(config, output_dir=scratch), cache=False)
+    assert _tree(config.output_dir) == _tree(scratch)
