@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -13,8 +14,12 @@ from pathlib import Path
 import pytest
 from conftest import EVENT
 
+import sitegen.extract
+import sitegen.incremental
 import sitegen.parallel
+from sitegen.build import build
 from sitegen.cli import main
+from sitegen.config import load_config
 from sitegen.parallel import MIN_PER_JOB, chunk_size, map_ordered
 
 ARTICLES = 48
@@ -180,3 +185,28 @@ def test_workers_end_when_the_build_is_killed(tmp_path: Path) -> None:
     while any(_running(w) for w in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not any(_running(w) for w in workers), "workers outlived the killed build"
+
+
+def test_entries_cached_by_workers_serve_the_next_build(make_site, monkeypatch) -> None:
+    root = fixture_site(make_site)
+    (root / "content" / "zz-broken.md").unlink()
+    config = load_config(root)
+    build(config, jobs=2)
+    counts: Counter = Counter()
+    read, extract = sitegen.incremental.read_article, sitegen.extract.extract_article
+
+    def counting_read(path, *args):  # type: ignore[no-untyped-def]
+        counts["read"] += 1
+        return read(path, *args)
+
+    def counting_extract(article, *args):  # type: ignore[no-untyped-def]
+        counts["extract"] += 1
+        return extract(article, *args)
+
+    monkeypatch.setattr(sitegen.incremental, "read_article", counting_read)
+    monkeypatch.setattr(sitegen.extract, "extract_article", counting_extract)
+    changed = root / "content" / "a005.md"
+    changed.write_text(changed.read_text(encoding="utf-8") + "Then it rained.\n", "utf-8")
+    result = build(config, jobs=2)
+    assert counts == Counter({"read": 1, "extract": 1})
+    assert result.counts[0] == ARTICLES
