@@ -218,8 +218,7 @@ def build_views(site: Site, index_limit: int = INDEX_LIMIT, memo: BuildMemo | No
         key, route = e.id in key_ids, timeline_route(e, split, dense)
         held = memo.events.peek(e.id)
         if held and held[0][0] is e and held[0][1:3] == (key, route) and e.id not in touched:
-            memo.events.keep([e.id])
-            return held[1]
+            return memo.events.reuse(e.id, held)
         cited = tuple(by_id.get(s.article_id) for s in e.sources)
         view = memo.events.get(
             e.id, (e, key, route, cited), lambda: event_view(e, by_id, u, key, route)
@@ -253,9 +252,8 @@ def build_views(site: Site, index_limit: int = INDEX_LIMIT, memo: BuildMemo | No
             and held[0][4] == reports
             and not any(e.id in revised for e in reports)
         ):
-            memo.articles.keep([a.id])
             memo.bodies.keep([a.id])
-            return held[1]
+            return memo.articles.reuse(a.id, held)
         body = memo.bodies.get(
             a.id, (a.text, a.format, a.body_start, mentions),
             lambda: article_html(a, mentions, event_urls),

@@ -49,6 +49,12 @@ class Memo:
         """(inputs, value) of the last finished build for ``key``, without asking for it."""
         return self._held.get(key)
 
+    def reuse(self, key: Hashable, held: tuple[Any, Any]) -> Any:
+        """The value of ``held`` (from :meth:`peek`), carried over to the next build."""
+        self._next[key] = held
+        self.hits += 1
+        return held[1]
+
     def keep(self, keys: Iterable[Hashable]) -> None:
         """Carry these keys' values over to the next build without asking for them."""
         for key in keys:
@@ -95,7 +101,9 @@ class BuildMemo:
         self.feeds = Memo()
         self._articles: dict[str, Any] = {}
         self._articles_next: dict[str, Any] = {}
-        self._listed: dict[str, tuple[ArticleView, tuple[Any, ...]]] = {}
+        self._derived: dict[tuple[int, Any], tuple[Any, Any]] = {}
+        """(id(object), make) -> (the object, kept alive so that its id is not reused; value)."""
+        self._derived_next: dict[tuple[int, Any], tuple[Any, Any]] = {}
 
     def _memos(self) -> list[Memo]:
         return [self.merge, self.bodies, self.events, self.articles, self.views, self.pages,
@@ -108,12 +116,18 @@ class BuildMemo:
         self._articles_next = {a.id: a for a in articles}
         return [a.id for a in articles if last.get(a.id) is not a]
 
+    def derived(self, of: Any, make: Callable[[Any], T]) -> T:
+        """``make(of)``, computed once per object ``of`` (while builds keep using it)."""
+        key = (id(of), make)
+        held = self._derived.get(key)
+        if held is None or held[0] is not of:
+            held = (of, make(of))
+        self._derived_next[key] = held
+        return held[1]
+
     def listing(self, view: ArticleView) -> tuple[Any, ...]:
         """:func:`sitegen.views.listing` of an article view, once per view object."""
-        held = self._listed.get(view.id)
-        if held is None or held[0] is not view:
-            held = self._listed[view.id] = (view, listing(view))
-        return held[1]
+        return self.derived(view, listing)
 
     def begin(self, generation: Any) -> None:
         """Start a build; a new ``generation`` (theme or settings changed) forgets everything."""
@@ -129,5 +143,6 @@ class BuildMemo:
         self.rendered = (self.pages.misses, self.pages.hits + self.pages.misses)
         self.filled = True
         self._articles, self._articles_next = self._articles_next, {}
+        self._derived, self._derived_next = self._derived_next, {}
         for memo in self._memos():
             memo.finish()

@@ -20,7 +20,7 @@ from sitegen.context import build_views
 from sitegen.errors import TemplateError
 from sitegen.grouping import INDEX_LIMIT
 from sitegen.memo import BuildMemo, Memo
-from sitegen.model import Page, Site
+from sitegen.model import Article, Page, Site
 from sitegen.views import PageView, Views
 
 THEME_PREFIX = "!theme"
@@ -239,14 +239,16 @@ def _bodies_in_lists(env: jinja2.Environment) -> bool:
     return False
 
 
+def _metadata(a: Article) -> tuple[object, ...]:
+    """What the feeds show of an article."""
+    return (a.id, a.title, a.published, a.source, a.author, a.url, tuple(a.tags))
+
+
 def _feeds(site: Site, views: Views, routes: list[str], memo: BuildMemo) -> list[Page]:
     """The machine-readable files; each is made again only when what it shows changed (the
     articles' metadata, not their text, which no feed carries)."""
     events = tuple(site.events)
-    articles = tuple(
-        (a.id, a.title, a.published, a.source, a.author, a.url, tuple(a.tags))
-        for a in site.articles
-    )
+    articles = tuple(memo.derived(a, _metadata) for a in site.articles)
     made = {
         urls.EVENTS_JSON: (feeds.events_json, (events, articles)),
         urls.TIMELINE_JSON: (feeds.timeline_json, (events, articles)),
