@@ -18,6 +18,9 @@ Context of each template (see ``render.py``):
 - ``years.html``: ``years``; ``tags.html``: ``tags``; ``tag.html``: ``tag`` (:class:`TagView`)
 - ``articles.html``: ``articles`` (list of :class:`ArticleView`, oldest first)
 - ``404.html``: nothing more
+
+Views are never changed after they are built: the dev server compares a page's context with
+the last build's and renders the page again only when it differs (see :mod:`sitegen.memo`).
 """
 
 from __future__ import annotations
