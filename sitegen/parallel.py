@@ -77,7 +77,9 @@ def map_ordered(
     ``func`` must be picklable (a module-level function, or a ``functools.partial`` of one whose
     arguments are picklable: they travel with each chunk) and pure apart from reading files.
     ``advance(n)`` is called in this process as each ``n`` items are done (a progress bar).
-    An exception raised by ``func`` is raised here, after the other workers are stopped.
+    An exception raised by ``func`` (a bug: a user's mistake is a result, such as an entry with
+    its problems) is raised here once the chunks already running end; the others are cancelled.
+    Interrupted (Ctrl-C reaches the workers too), the build ends with no worker left behind.
     """
     jobs = min(jobs, len(items) // MIN_PER_JOB)
     if jobs <= 1:
