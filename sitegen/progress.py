@@ -40,7 +40,7 @@ class TerminalProgress(Progress):
 
     @contextmanager
     def stage(self, name: str, total: int) -> Iterator[Advance]:
-        from tqdm import tqdm
+        from tqdm import tqdm  # type: ignore[import-untyped]  # no stubs installed
 
         # No monitor thread (monitor_interval=0): the bar is updated by the build itself, and a
         # process with a second thread should not fork the worker processes.
