@@ -6,8 +6,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import itertools
-from collections import Counter
 from collections.abc import Iterable
 
 from markupsafe import Markup
@@ -18,12 +16,10 @@ from sitegen.grouping import (
     INDEX_LIMIT,
     articles_by_date,
     events_by_article,
-    facets,
-    group_by_year,
     key_event_ids,
     publication_names,
-    tag_names,
 )
+from sitegen.lists import dense_years, tag_views, timeline_route, timeline_view
 from sitegen.markup import article_html, markdown_html, split_sentence
 from sitegen.memo import BuildMemo
 from sitegen.model import Article, Event, Site, Source
@@ -34,8 +30,6 @@ from sitegen.views import (
     Link,
     SiteView,
     SourceView,
-    TagView,
-    TimelineView,
     Views,
 )
 
@@ -116,34 +110,6 @@ def event_view(
     )
 
 
-def timeline_route(event: Event, split: bool, dense_years: set[int]) -> str:
-    """The timeline page that shows ``event``: the index, else its year's page, else (a year of
-    ``dense_years``, split into months) its month's page."""
-    year, month = event.date.year, event.date.month
-    if not split:
-        return urls.HOME
-    if year in dense_years and month is not None:
-        return urls.month_route(year, month)
-    return urls.year_route(year)
-
-
-def timeline_view(events: list[EventView], u: Urls, split: bool, limit: int) -> TimelineView:
-    """The whole timeline of chronological ``events``; ``split``: on year pages, the years of
-    more than ``limit`` events on month pages."""
-    return TimelineView(
-        years=group_by_year(events, u, limit if split else None),
-        key_events=[e for e in events if e.key],
-        count=len(events),
-        split=split,
-        entities=facets(e.entities for e in events),
-        tags=facets(
-            ([urls.tag_slug(t.text) for t in e.tags] for e in events),
-            tag_names(t.text for e in events for t in e.tags),
-        ),
-        sources=facets(e.publications for e in events),
-    )
-
-
 def _article_view(
     article: Article, body_html: Markup, u: Urls, events: list[EventView]
 ) -> ArticleView:
@@ -206,7 +172,7 @@ def build_views(site: Site, index_limit: int = INDEX_LIMIT, memo: BuildMemo | No
     key_ids = memo.views.get("key", tuple(ordered), lambda: key_event_ids(ordered))
     split = len(ordered) > index_limit
     dense = memo.views.get(
-        "dense", (tuple(ordered), index_limit), lambda: _dense(ordered, index_limit)
+        "dense", (tuple(ordered), index_limit), lambda: dense_years(ordered, index_limit)
     )
     reported = memo.views.get("reported", tuple(ordered), lambda: events_by_article(ordered))
     # Events citing an article that is not the very object of the last build must be viewed
@@ -282,46 +248,7 @@ def build_views(site: Site, index_limit: int = INDEX_LIMIT, memo: BuildMemo | No
         tags=memo.views.get(
             "tags",
             tag_inputs,
-            lambda: _tag_views(ordered, events, chronological, articles, u, index_limit),
+            lambda: tag_views(ordered, events, chronological, articles, u, index_limit),
         ),
         urls=u,
     )
-
-
-def _dense(ordered: list[Event], limit: int) -> set[int]:
-    """The years of more than ``limit`` events (their timeline is split into months)."""
-    per_year = Counter(e.date.year for e in ordered)
-    return {year for year, count in per_year.items() if count > limit}
-
-
-def _tag_views(
-    ordered: list[Event],
-    events: list[EventView],
-    articles: list[Article],
-    article_views: list[ArticleView],
-    u: Urls,
-    limit: int,
-) -> list[TagView]:
-    names = tag_names(
-        itertools.chain.from_iterable([e.tags for e in ordered] + [a.tags for a in articles])
-    )
-    tagged_events: dict[str, list[EventView]] = {}
-    for event, view in zip(ordered, events, strict=True):
-        for slug in dict.fromkeys(urls.tag_slug(t) for t in event.tags):
-            tagged_events.setdefault(slug, []).append(view)
-    tagged_articles: dict[str, list[ArticleView]] = {}
-    for article, article_view in zip(articles, article_views, strict=True):
-        for slug in dict.fromkeys(urls.tag_slug(t) for t in article.tags):
-            tagged_articles.setdefault(slug, []).append(article_view)
-    return [
-        TagView(
-            name=names[slug],
-            slug=slug,
-            url=u.link(urls.tag_route(slug)),
-            years=group_by_year(tagged_events.get(slug, []), u),
-            articles=tagged_articles.get(slug, []),
-            count=len(tagged_events.get(slug, [])) + len(tagged_articles.get(slug, [])),
-            compact=len(tagged_events.get(slug, [])) > limit,
-        )
-        for slug in sorted(names)
-    ]

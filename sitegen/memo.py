@@ -135,6 +135,7 @@ class BuildMemo:
             self._reset()
             self.filled = False
             self.generation = generation
+        self._derived_next = {}
         for memo in self._memos():
             memo.abandon()
 

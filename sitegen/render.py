@@ -13,14 +13,14 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import jinja2
-import jinja2.meta
 
-from sitegen import feeds, urls
+from sitegen import urls
 from sitegen.context import build_views
 from sitegen.errors import TemplateError
 from sitegen.grouping import INDEX_LIMIT
 from sitegen.memo import BuildMemo, Memo
-from sitegen.model import Article, Page, Site
+from sitegen.model import Page, Site
+from sitegen.reuse import bodies_in_lists, chunked, feed_pages
 from sitegen.views import PageView, Views
 
 THEME_PREFIX = "!theme"
@@ -129,7 +129,7 @@ def render_site(
     memo = memo or BuildMemo()
     if memo.environment is None:
         memo.environment = make_environment(theme_dirs)
-        memo.bodies_in_lists = _bodies_in_lists(memo.environment)
+        memo.bodies_in_lists = bodies_in_lists(memo.environment)
     views = build_views(site, index_limit, memo)
     render = _page_renderer(memo.environment, views, memo.pages)
     pages: list[Page] = [
@@ -171,8 +171,8 @@ def render_site(
         route = urls.article_route(article.id)
         return render("article.html", route, "article", article.title, article=article)
 
-    pages += _chunked(memo, "events", events, event_page, views.site)
-    pages += _chunked(memo, "articles", articles, article_page, views.site)
+    pages += chunked(memo, "events", events, event_page, views.site)
+    pages += chunked(memo, "articles", articles, article_page, views.site)
     for year_before, year, year_after in _neighbours(views.timeline.years):
         route = urls.year_route(year.year)
         pages.append(
@@ -206,87 +206,9 @@ def render_site(
     for tag in views.tags:
         pages.append(render("tag.html", urls.tag_route(tag.slug), "tag", tag.name, tag=tag))
     routes = [p.path.removesuffix("index.html") for p in pages if p.path != urls.NOT_FOUND]
-    pages += _feeds(site, views, routes, memo)
+    pages += feed_pages(site, views.urls, routes, memo)
     pages += static_pages(theme_dirs)
     return sorted(pages, key=lambda p: p.path)
-
-
-LIST_TEMPLATES = ("articles.html", "tag.html", "tags.html")
-"""The templates given article views other than ``article.html``."""
-
-
-def _bodies_in_lists(env: jinja2.Environment) -> bool:
-    """Whether a template that lists articles, or one it extends, includes or imports,
-    mentions ``body_html`` (the default theme's do not): only then can such a page change with
-    an article's body alone. A template named by an expression counts as mentioning it."""
-    seen: set[str] = set()
-    todo: list[str | None] = list(LIST_TEMPLATES)
-    while todo:
-        name = todo.pop()
-        if name is None:
-            return True
-        if name in seen:
-            continue
-        seen.add(name)
-        try:
-            source = env.loader.get_source(env, name)[0] if env.loader else ""
-            referenced = list(jinja2.meta.find_referenced_templates(env.parse(source)))
-        except jinja2.TemplateError:
-            continue  # rendering it will say what is wrong
-        if "body_html" in source:
-            return True
-        todo += referenced
-    return False
-
-
-def _metadata(a: Article) -> tuple[object, ...]:
-    """What the feeds show of an article."""
-    return (a.id, a.title, a.published, a.source, a.author, a.url, tuple(a.tags))
-
-
-def _feeds(site: Site, views: Views, routes: list[str], memo: BuildMemo) -> list[Page]:
-    """The machine-readable files; each is made again only when what it shows changed (the
-    articles' metadata, not their text, which no feed carries)."""
-    events = tuple(site.events)
-    articles = tuple(memo.derived(a, _metadata) for a in site.articles)
-    made = {
-        urls.EVENTS_JSON: (feeds.events_json, (events, articles)),
-        urls.TIMELINE_JSON: (feeds.timeline_json, (events, articles)),
-        urls.SEARCH_JSON: (feeds.search_json, (events, articles)),
-        urls.FEED: (feeds.atom_feed, (events, articles)),
-    }
-    pages = [
-        memo.feeds.get(path, inputs, lambda f=make, p=path: Page(p, f(site)))  # type: ignore[misc]
-        for path, (make, inputs) in made.items()
-    ]
-    sitemap = memo.feeds.get(
-        urls.SITEMAP,
-        tuple(sorted(routes)),
-        lambda: Page(urls.SITEMAP, feeds.sitemap(views.urls, routes)),
-    )
-    return [*pages, sitemap]
-
-
-CHUNK = 128
-"""Event and article pages are looked at in runs of this many (see :func:`_chunked`)."""
-
-
-def _chunked(
-    memo: BuildMemo, name: str, items: list[Any], page: Callable[[int], Page], *shared: Any
-) -> list[Page]:
-    """``page(k)`` for every item, by runs of :data:`CHUNK`: a run whose items, the items on
-    either side of it and ``shared`` are the very objects of the last build is reused whole, so
-    that a large site costs a pointer comparison per unchanged page, not a context comparison."""
-    pages: list[Page] = []
-    for i in range(0, len(items), CHUNK):
-        j = min(i + CHUNK, len(items))
-        window = (*shared, tuple(items[max(0, i - 1) : j + 1]))
-        before = memo.chunks.hits
-        run = memo.chunks.get((name, i), window, lambda i=i, j=j: [page(k) for k in range(i, j)])
-        if memo.chunks.hits > before:  # reused: its pages stay remembered one by one too
-            memo.pages.keep(p.path for p in run)
-        pages += run
-    return pages
 
 
 def _neighbours(items: list[T]) -> Iterator[tuple[T | None, T, T | None]]:
