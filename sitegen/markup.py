@@ -9,6 +9,7 @@ per mention end), then replaced by ``<mark>`` tags; markers that land in attribu
 from __future__ import annotations
 
 import re
+import threading
 import xml.etree.ElementTree as ET
 
 import markdown
@@ -49,12 +50,26 @@ class _SafeTree(Treeprocessor):
                 element.tag = f"h{int(element.tag[1]) + 1}"
 
 
+_converters = threading.local()
+"""One converter per thread: making one costs more than converting a short article."""
+
+
+def _converter() -> tuple[markdown.Markdown, _SafeTree]:
+    made = getattr(_converters, "made", None)
+    if made is None:
+        md = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        safe = _SafeTree(md)
+        md.treeprocessors.register(safe, "sitegen_safe", 0)
+        made = _converters.made = (md, safe)
+    return made
+
+
 def _convert(text: str) -> tuple[str, set[str]]:
-    md = markdown.Markdown(extensions=["sane_lists"], output_format="html")
-    md.preprocessors.deregister("html_block")
-    md.inlinePatterns.deregister("html")
-    safe = _SafeTree(md)
-    md.treeprocessors.register(safe, "sitegen_safe", 0)
+    md, safe = _converter()
+    md.reset()
+    safe.in_links = set()
     return md.convert(text), safe.in_links
 
 
