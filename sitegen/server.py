@@ -46,6 +46,18 @@ MAX_WAIT_S = 0.3
 """...but a change is never held back longer than this by a continuing burst."""
 
 
+SETTLE_S = 0.5
+"""How long after a rebuild's reload message the memory it left is settled."""
+
+
+def settle_memory() -> None:
+    """Collect a build's garbage, then freeze what is left (the whole site's views and pages,
+    kept for the next save) out of the garbage collector, whose full collections would
+    otherwise walk it, pausing later rebuilds for tens to hundreds of milliseconds."""
+    gc.collect()
+    gc.freeze()
+
+
 class DevServer:
     """The serve loop's state: the model kept between builds, the current problems, the queue."""
 
@@ -89,10 +101,6 @@ class DevServer:
                     self.state.lock = self.lock
             assert self.state is not None and self.config is not None
             result = build(self.config, state=self.state, changed=known, in_place=True)
-            # What the build keeps (the whole site's views and pages) would otherwise be walked
-            # by every full garbage collection, pausing later builds for tens of milliseconds.
-            gc.collect()
-            gc.freeze()
         except SitegenError as exc:
             return [str(exc)], None
         except Exception as exc:  # a bug of sitegen's, not the user's: still keep serving
@@ -150,6 +158,9 @@ class DevServer:
         written = result.written if result else []
         if written or problems != was:
             self.reload(written)
+        if result is not None:
+            assert self.loop is not None
+            self.loop.call_later(SETTLE_S, settle_memory)  # once the browser has its page
         self._schedule()
 
     def watch(self) -> str:
@@ -190,6 +201,7 @@ def serve(
     dev = DevServer(root.resolve(), load)
     dev.log("building...")
     problems, result = dev.rebuild(set())
+    settle_memory()
     dev.problems = problems
     if result is not None:
         dev.log(result.summary())
