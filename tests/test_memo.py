@@ -11,7 +11,7 @@ import pytest
 from conftest import ARTICLE, EVENT, write_files
 
 from sitegen.build import build
-from sitegen.config import load_config
+from sitegen.config import Config, load_config
 from sitegen.errors import SitegenError
 from sitegen.incremental import SiteState
 from sitegen.memo import BuildMemo, Memo
@@ -84,6 +84,27 @@ def _edit(root: Path, name: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def _served(root: Path, extra: dict[str, str] | None = None) -> tuple[Config, SiteState]:
+    """The fixture site under ``root``, built once by a state kept as `sitegen serve` keeps it."""
+    files = {
+        "content/bridge.md": ARTICLE,
+        "content/council.md": SECOND,
+        "content/events/bridge-closes.md": EVENT,
+        **(extra or {}),
+    }
+    config = load_config(write_files(root, files))
+    state = SiteState(config, None, prune=False)
+    state.memo = BuildMemo()
+    build(config, state=state, in_place=True)
+    return config, state
+
+
+def _same_as_scratch(config: Config, tmp_path: Path) -> None:
+    scratch = tmp_path / "scratch"
+    build(replace(config, output_dir=scratch), cache=False)
+    assert _tree(config.output_dir) == _tree(scratch)
+
+
 EDITS = [
     ("append a sentence", "content/council.md", "the mayor said.", "the mayor said. Hi."),
     ("shift every offset", "content/council.md", "The council", "Yesterday the council"),
@@ -100,18 +121,8 @@ EDITS = [
 def test_incremental_build_equals_a_build_from_scratch(
     tmp_path: Path, what: str, name: str, old: str, new: str
 ) -> None:
-    root = write_files(
-        tmp_path / "site",
-        {
-            "content/bridge.md": ARTICLE,
-            "content/council.md": SECOND,
-            "content/events/bridge-closes.md": EVENT,
-        },
-    )
-    config = load_config(root)
-    state = SiteState(config, None, prune=False)
-    state.memo = BuildMemo()
-    build(config, state=state, in_place=True)
+    config, state = _served(tmp_path / "site")
+    root = config.root
     if name.startswith("templates/"):
         theme = (
             '{% extends "!theme/event.html" %}{% block content %}<p>custom</p>'
@@ -123,9 +134,7 @@ def test_incremental_build_equals_a_build_from_scratch(
     else:
         _edit(root, name, old, new)
     result = build(config, state=state, changed={root / name}, in_place=True)
-    scratch = tmp_path / "scratch"
-    build(replace(config, output_dir=scratch), cache=False)
-    assert _tree(config.output_dir) == _tree(scratch)
+    _same_as_scratch(config, tmp_path)
     rendered, asked = state.memo.rendered
     if what == "stylesheet":
         assert result.written == ["static/style.css"] and rendered == 0
@@ -142,18 +151,8 @@ def test_a_theme_listing_bodies_sees_every_body_change(tmp_path: Path) -> None:
         '{% extends "!theme/articles.html" %}{% block content %}'
         "{% for a in articles %}{{ a.body_html }}{% endfor %}{% endblock %}"
     )
-    root = write_files(
-        tmp_path / "site",
-        {
-            "content/bridge.md": ARTICLE,
-            "content/council.md": SECOND,
-            "templates/articles.html": listing,
-        },
-    )
-    config = load_config(root)
-    state = SiteState(config, None, prune=False)
-    state.memo = BuildMemo()
-    build(config, state=state, in_place=True)
+    config, state = _served(tmp_path / "site", {"templates/articles.html": listing})
+    root = config.root
     _edit(root, "content/council.md", "the mayor said.\n", "the mayor said.\n\nA quiet smile.\n")
     result = build(config, state=state, changed={root / "content/council.md"}, in_place=True)
     assert "articles/index.html" in result.written
@@ -169,19 +168,8 @@ def test_a_failed_build_leaves_nothing_half_remembered(tmp_path: Path) -> None:
         "{% if 'BOOM' in article.title %}{{ no_such_value }}{% endif %}"
         "{{ super() }}{% endblock %}"
     )
-    root = write_files(
-        tmp_path / "site",
-        {
-            "content/bridge.md": ARTICLE,
-            "content/council.md": SECOND,
-            "content/events/bridge-closes.md": EVENT,
-            "templates/article.html": template,
-        },
-    )
-    config = load_config(root)
-    state = SiteState(config, None, prune=False)
-    state.memo = BuildMemo()
-    build(config, state=state, in_place=True)
+    config, state = _served(tmp_path / "site", {"templates/article.html": template})
+    root = config.root
     council, bridge = root / "content/council.md", root / "content/bridge.md"
     _edit(root, "content/council.md", "title: Council votes", "title: Council decides")
     _edit(root, "content/bridge.md", "Bridge reopens", "BOOM")
@@ -189,6 +177,4 @@ def test_a_failed_build_leaves_nothing_half_remembered(tmp_path: Path) -> None:
         build(config, state=state, changed={council, bridge}, in_place=True)
     _edit(root, "content/bridge.md", "BOOM", "Bridge reopens")  # council.md stays as it failed
     build(config, state=state, changed={bridge}, in_place=True)
-    scratch = tmp_path / "scratch"
-    build(replace(config, output_dir=scratch), cache=False)
-    assert _tree(config.output_dir) == _tree(scratch)
+    _same_as_scratch(config, tmp_path)
