@@ -8,8 +8,9 @@ build once, start the dev server on a free loopback port, then S times append a 
 different article and measure the time from the save to (a) the livereload message reaching a
 WebSocket client (sitegen only: Pelican has no live reload) and (b) the article's page served
 with the new sentence. sitegen gets S more saves that put the sentence before an article's first
-one instead: every date in that article moves, so its events change and are merged again. Prints the medians and the stage times of sitegen's rebuilds. Pelican is
-run with its content cache (``LOAD_CONTENT_CACHE``), its fastest setting; install it anywhere
+one instead: every date in that article moves, so its events change and are merged again.
+Prints the medians and the stage times of sitegen's rebuilds. Pelican is run with its content
+cache (``LOAD_CONTENT_CACHE``), its fastest setting; install it anywhere
 (``python3 -m venv /tmp/pel && /tmp/pel/bin/pip install pelican markdown``) and pass
 ``--pelican /tmp/pel/bin/pelican``, or leave it out to skip that row.
 """
