@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from sitefiles import ARTICLE, EVENT, write_files
 
 os.environ["TZ"] = "UTC"
 os.environ["LC_ALL"] = "C.UTF-8"
@@ -15,37 +16,6 @@ if hasattr(time, "tzset"):
     time.tzset()
 
 REPO = Path(__file__).resolve().parent.parent
-
-ARTICLE = """\
----
-title: Bridge reopens
-published: 2024-06-14
-source: The Example Gazette
-tags: [transport]
----
-The bridge reopened on Friday, the council said.
-"""
-
-EVENT = """\
----
-date: 2023-03
-title: Bridge closes for repairs
-aliases: [bridge closed]
----
-The council closed the bridge.
-"""
-
-
-def write_files(root: Path, files: dict[str, str | bytes]) -> Path:
-    """Write ``{relative path: text or bytes}`` under ``root``; return root."""
-    for name, content in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
-    return root
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import ARTICLE, EVENT, write_files
+from sitefiles import ARTICLE, EVENT, write_files
 
 from sitegen.build import build
 from sitegen.config import Config, load_config

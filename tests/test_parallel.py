@@ -12,7 +12,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
-from conftest import EVENT
+from sitefiles import EVENT
 
 import sitegen.extract
 import sitegen.incremental
