@@ -213,7 +213,7 @@ def serve(
     import sitegen.extract  # noqa: F401
     import sitegen.render  # noqa: F401
 
-    threading.Thread(target=_warm_up_tagger, name="sitegen-warm-up", daemon=True).start()
+    _warm_up_tagger()  # about a second, before serving: a thread would slow the first saves
 
     try:
         sockets = bind_sockets(port, host)
