@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from sitegen.config import Config
 from sitegen.errors import Report, SitegenError
@@ -96,18 +97,13 @@ def build(
         return BuildResult(record.counts, [], report, timings, up_to_date=True)
     # Imported here, not above: with nothing to do, a build never loads the tagger (whose
     # patterns take longer to compile than the whole no-op build) or Jinja.
-    from sitegen.extract import merge
     from sitegen.render import render_site
 
     memo = state.memo or BuildMemo()
     memo.begin(templates_digest(config) if state.memo else None)
     with _timed(timings, "extract"):
         extractions = state.extract(site, run)
-        events, mentions = memo.merge.get(
-            "merge",
-            (tuple(extractions), tuple(site.events)),
-            lambda: merge(extractions, site.events),
-        )
+        events, mentions = _merged(memo, extractions, site)
         site = Site(config=config, articles=site.articles, events=events, mentions=mentions)
     with _timed(timings, "render"):
         pages = render_site(site, theme_dirs(config), memo=memo)
@@ -123,3 +119,25 @@ def build(
     scan = replace(inputs, report=Report())  # its problems are in the record's own list
     state.save(BuildRecord(inputs.fingerprint(), scan, outputs, problems_of(report), counts))
     return BuildResult(counts, written, report, timings)
+
+
+def _merged(memo: BuildMemo, extractions: list[Any], site: Site) -> Any:
+    """The merge of all extractions: the last one when they are the same; the last one with an
+    article's offsets moved when that article's text moved and nothing else changed (see
+    ``extract/reoffset.py``); else a merge from scratch."""
+    from sitegen.extract import merge
+    from sitegen.extract.reoffset import moved_only, reoffset
+
+    inputs = (tuple(extractions), tuple(site.events))
+    held = memo.merge.peek("merge")
+    if held is not None and held[0] != inputs and held[0][1] == inputs[1]:
+        old = held[0][0]
+        same_count = len(old) == len(inputs[0])
+        changed = [i for i, (a, b) in enumerate(zip(old, inputs[0], strict=False)) if a is not b]
+        if same_count and len(changed) == 1:
+            a, b = old[changed[0]], inputs[0][changed[0]]
+            if moved_only(a, b):
+                value = reoffset(held[1], a, b)
+                memo.merge.put("merge", inputs, value)
+                return value
+    return memo.merge.get("merge", inputs, lambda: merge(extractions, site.events))

@@ -49,6 +49,11 @@ class Memo:
         """(inputs, value) of the last finished build for ``key``, without asking for it."""
         return self._held.get(key)
 
+    def put(self, key: Hashable, inputs: Any, value: Any) -> None:
+        """Remember ``value`` as made from ``inputs`` (computed some other way than ``get``)."""
+        self._next[key] = (inputs, value)
+        self.misses += 1
+
     def reuse(self, key: Hashable, held: tuple[Any, Any]) -> Any:
         """The value of ``held`` (from :meth:`peek`), carried over to the next build."""
         self._next[key] = held

@@ -107,7 +107,8 @@ def _same_as_scratch(config: Config, tmp_path: Path) -> None:
 
 EDITS = [
     ("append a sentence", "content/council.md", "the mayor said.", "the mayor said. Hi."),
-    ("shift every offset", "content/council.md", "The council", "Yesterday the council"),
+    ("date put first", "content/council.md", "The council", "Yesterday the council"),
+    ("shift every offset", "content/council.md", "The council", "Residents waited. The council"),
     ("new date", "content/bridge.md", "on Friday", "on 3 May 2024"),
     ("title", "content/bridge.md", "title: Bridge reopens", "title: Bridge opens again"),
     ("tags", "content/council.md", "tags: [transport, budget]", "tags: [roads]"),

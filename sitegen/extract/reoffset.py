@@ -1,0 +1,71 @@
+"""A merge patched instead of run again, when one article's extraction changed only by where its
+sentences stand: text added or removed where no event is (the dev server's common save).
+
+:func:`~sitegen.extract.merge` compares offsets only to order one article's candidates among
+themselves (``merging._order`` ends with ``source.start``, after the article's id), so offsets
+that move without changing that order change none of its decisions: the events, their ids,
+key scores and the mentions' events are those of the last merge, with the article's sources and
+mentions at their new places. ``tests/test_memo.py`` checks the result against a full build.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from sitegen.extract.article import ArticleExtraction, Candidate
+from sitegen.model import Event, Mention
+
+Merged = tuple[list[Event], dict[str, list[Mention]]]
+
+
+def _placeless(c: Candidate) -> Candidate:
+    return replace(c, source=replace(c.source, start=0, end=0))
+
+
+def _order(starts: list[int]) -> list[int]:
+    return sorted(range(len(starts)), key=starts.__getitem__)
+
+
+def moved_only(old: ArticleExtraction, new: ArticleExtraction) -> bool:
+    """True when ``new`` is ``old`` with offsets moved, in the same order."""
+    if (old.article_id, old.published, old.repeats, old.people) != (
+        new.article_id,
+        new.published,
+        new.repeats,
+        new.people,
+    ):
+        return False
+    if len(old.candidates) != len(new.candidates) or len(old.mentions) != len(new.mentions):
+        return False
+    pairs = zip(old.candidates, new.candidates, strict=True)
+    if any(_placeless(a) != _placeless(b) for a, b in pairs):
+        return False
+    if any(replace(a, start=0, end=0) != replace(b, start=0, end=0)
+           for a, b in zip(old.mentions, new.mentions, strict=True)):  # fmt: skip
+        return False
+    return _order([c.source.start for c in old.candidates]) == _order(
+        [c.source.start for c in new.candidates]
+    )
+
+
+def reoffset(merged: Merged, old: ArticleExtraction, new: ArticleExtraction) -> Merged:
+    """``merged`` (the merge that read ``old``) as the merge would be with ``new`` instead,
+    given :func:`moved_only`: the article's sources and mentions at their new offsets."""
+    events, mentions = merged
+    moved: dict[int, Any] = {
+        id(a.source): b.source for a, b in zip(old.candidates, new.candidates, strict=True)
+    }
+    patched = [
+        replace(e, sources=[moved.get(id(s), s) for s in e.sources])
+        if any(id(s) in moved for s in e.sources)
+        else e
+        for e in events
+    ]
+    before = mentions.get(new.article_id, [])
+    placed = dict(mentions)
+    placed[new.article_id] = [
+        replace(m, event_id=b.event_id) if b.event_id is not None else m
+        for m, b in zip(new.mentions, before, strict=True)
+    ]
+    return patched, placed
