@@ -9,6 +9,7 @@ import datetime as dt
 import json
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from typing import Any
 
 from markupsafe import escape
@@ -30,14 +31,19 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
 
 
-def _json_bytes(data: Any, indent: int | None = 2) -> bytes:
-    """Sorted, indented, UTF-8 JSON in which ``<``, ``>`` and ``&`` are \\u-escaped, so that
-    ``</script>`` cannot end a script element even if a page inlines the file."""
-    compact = None if indent else (",", ":")
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=indent, separators=compact)
+def _escaped(text: str) -> str:
+    """``<``, ``>`` and ``&`` \\u-escaped, so that ``</script>`` cannot end a script element
+    even if a page inlines the file."""
     for char in "<>&\u2028\u2029":
         text = text.replace(char, f"\\u{ord(char):04x}")
-    return (text + "\n").encode("utf-8")
+    return text
+
+
+def _json_bytes(data: Any, indent: int | None = 2) -> bytes:
+    """Sorted, indented, UTF-8 JSON, escaped by :func:`_escaped`."""
+    compact = None if indent else (",", ":")
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=indent, separators=compact)
+    return (_escaped(text) + "\n").encode("utf-8")
 
 
 def _event_record(event: Event, u: Urls) -> dict[str, Any]:
@@ -79,15 +85,31 @@ def _articles(site: Site) -> list[Article]:
     return articles_by_date(site.articles, site.config.zone)
 
 
-def events_json(site: Site) -> bytes:
-    """Every event with every field of the model, plus the articles they cite."""
+_SLOT = "\ue000"
+"""Marks where an event's ready JSON goes in events.json (see :func:`events_json`)."""
+
+
+def event_json(event: Event, u: Urls) -> str:
+    """One event's record as events.json writes it (indented as a list item of it, escaped)."""
+    text = json.dumps(_event_record(event, u), ensure_ascii=False, sort_keys=True, indent=2)
+    return _escaped(text.replace("\n", "\n    "))
+
+
+def events_json(site: Site, fragment: Callable[[Event], str] | None = None) -> bytes:
+    """Every event with every field of the model, plus the articles they cite.
+
+    ``fragment(event)`` gives an event's :func:`event_json` (the dev server keeps them): each
+    event stands as a placeholder line, at the one depth where only the events list has bare
+    strings, replaced by its ready JSON; the bytes are those of one ``json.dumps``."""
     u = Urls(site.config.base_url)
-    return _json_bytes(
+    events = _events(site)
+    made = fragment or (lambda e: event_json(e, u))
+    text = _json_bytes(
         {
             "generator": "sitegen",
             "version": __version__,
             "title": site.config.title,
-            "events": [_event_record(e, u) for e in _events(site)],
+            "events": [f"{_SLOT}{i}" for i in range(len(events))],
             "articles": [
                 {
                     "id": a.id,
@@ -102,7 +124,13 @@ def events_json(site: Site) -> bytes:
                 for a in _articles(site)
             ],
         }
-    )
+    ).decode("utf-8")
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
+        if line.startswith(f'    "{_SLOT}'):
+            i = int(line[6:].rstrip(",").rstrip('"'))
+            lines[n] = "    " + made(events[i]) + ("," if line.endswith(",") else "")
+    return "\n".join(lines).encode("utf-8")
 
 
 def _numbered(values: list[str], table: dict[str, int]) -> list[int]:

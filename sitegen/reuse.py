@@ -5,6 +5,7 @@ they show changed, and whether the theme's pages that list articles can show the
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import jinja2
@@ -12,7 +13,7 @@ import jinja2.meta
 
 from sitegen import feeds, urls
 from sitegen.memo import BuildMemo
-from sitegen.model import Article, Page, Site
+from sitegen.model import Article, Event, Page, Site
 from sitegen.urls import Urls
 
 LIST_TEMPLATES = ("articles.html", "tag.html", "tags.html")
@@ -48,16 +49,32 @@ def _metadata(a: Article) -> tuple[object, ...]:
     return (a.id, a.title, a.published, a.source, a.author, a.url, tuple(a.tags))
 
 
+def _placeless(e: Event) -> tuple[object, ...]:
+    """What the feeds other than events.json show of an event: all but its sources' offsets
+    and sentences (timeline.json, search.json and the Atom feed name only their articles)."""
+    return (
+        e.id, e.date, e.end, e.modifier, e.title, e.summary, e.key_score, tuple(e.entities),
+        tuple(e.tags), tuple(s.article_id for s in e.sources),
+    )  # fmt: skip
+
+
 def feed_pages(site: Site, u: Urls, routes: list[str], memo: BuildMemo) -> list[Page]:
     """The machine-readable files; each is made again only when what it shows changed (the
     articles' metadata, not their text, which no feed carries)."""
     events = tuple(site.events)
+    shown = tuple(memo.derived(e, _placeless) for e in site.events)
     articles = tuple(memo.derived(a, _metadata) for a in site.articles)
+    # One function object per build generation, so that each event's JSON is kept with it.
+    record = memo.views.get("event_json", u.base_url, lambda: partial(feeds.event_json, u=u))
+
+    def events_json(site: Site) -> bytes:
+        return feeds.events_json(site, lambda e: memo.derived(e, record))
+
     made = {
-        urls.EVENTS_JSON: (feeds.events_json, (events, articles)),
-        urls.TIMELINE_JSON: (feeds.timeline_json, (events, articles)),
-        urls.SEARCH_JSON: (feeds.search_json, (events, articles)),
-        urls.FEED: (feeds.atom_feed, (events, articles)),
+        urls.EVENTS_JSON: (events_json, (events, articles)),
+        urls.TIMELINE_JSON: (feeds.timeline_json, (shown, articles)),
+        urls.SEARCH_JSON: (feeds.search_json, (shown, articles)),
+        urls.FEED: (feeds.atom_feed, (shown, articles)),
     }
     pages = [
         memo.feeds.get(path, inputs, lambda f=make, p=path: Page(p, f(site)))  # type: ignore[misc]
