@@ -17,7 +17,6 @@ from typing import Any
 from sitegen.config import Config
 from sitegen.errors import Report, SitegenError
 from sitegen.incremental import BuildRecord, Run, SiteState, problems_of, replay
-from sitegen.inputs import templates_digest
 from sitegen.memo import BuildMemo
 from sitegen.model import Site
 from sitegen.outputs import update_output
@@ -100,7 +99,7 @@ def build(
     from sitegen.render import render_site
 
     memo = state.memo or BuildMemo()
-    memo.begin(templates_digest(config) if state.memo else None)
+    memo.begin(inputs.templates)
     with _timed(timings, "extract"):
         extractions = state.extract(site, run)
         events, mentions = _merged(memo, extractions, site)

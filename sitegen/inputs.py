@@ -45,14 +45,17 @@ def _file_bytes(path: Path) -> bytes:
         return b"\0unreadable"  # reading it again reports why
 
 
-def _tree_digest(roots: list[Path], pattern: str = "*") -> str:
+def _tree_digest(roots: list[Path], pattern: str = "*", skip: str | None = None) -> str:
+    """The files under ``roots`` (but their top folder ``skip``), by name and bytes."""
     parts: list[bytes | str] = []
     for root in roots:
         files = sorted(root.rglob(pattern)) if root.is_dir() else []
         for path in files:
             rel = path.relative_to(root)
-            if path.is_file() and not any(
-                p.startswith(".") or p == "__pycache__" for p in rel.parts
+            if (
+                path.is_file()
+                and rel.parts[0] != skip
+                and not any(p.startswith(".") or p == "__pycache__" for p in rel.parts)
             ):
                 parts += [str(path), _file_bytes(path)]
     return digest(*parts)
@@ -74,6 +77,9 @@ class Inputs:
     """Article path -> what stat said of it (and of its sidecars) when it was fingerprinted."""
     scanned_ns: int = 0
     """When the files were looked at (to tell a file changed since from one changed just then)."""
+    templates: str = ""
+    """The part of ``settings`` every page depends on: all but the theme's static files (a
+    stylesheet change alone renders no page again)."""
 
     def fingerprint(self) -> str:
         """One digest of all the inputs: equal for two builds that would read the same."""
@@ -138,7 +144,7 @@ def scan_inputs(config: Config, previous: Inputs | None = None) -> Inputs:
     report = Report()
     started = time.time_ns()
     paths = _find(config, report)
-    settings = _settings_digest(config)
+    settings, templates = _settings_digest(config)
     known = previous if previous is not None and previous.settings == settings else None
     articles: dict[str, str] = {}
     signatures: dict[str, Signature] = {}
@@ -150,7 +156,7 @@ def scan_inputs(config: Config, previous: Inputs | None = None) -> Inputs:
         else:
             articles[path] = _article_digest(path, config.timezone)
     curated = _tree_digest([config.events_dir], "*.md")
-    return Inputs(articles, curated, settings, report, signatures, started)
+    return Inputs(articles, curated, settings, report, signatures, started, templates)
 
 
 def _signature(path: str) -> Signature:
@@ -174,22 +180,12 @@ def _settled(signature: Signature, previous: Inputs) -> bool:
     return all(s is None or (s[1] < recent and s[2] < recent) for s in signature)
 
 
-def templates_digest(config: Config) -> str:
-    """The settings, sitegen's code and the theme's templates (not its static files): what
-    every page's bytes depend on, so that a change to a stylesheet alone re-renders none."""
-    parts: list[bytes | str] = [repr(config), code_fingerprint()]
-    for root in theme_dirs(config):
-        files = sorted(root.rglob("*")) if root.is_dir() else []
-        for path in files:
-            rel = path.relative_to(root).parts
-            hidden = any(p.startswith(".") or p == "__pycache__" for p in rel)
-            if path.is_file() and rel[0] != "static" and not hidden:
-                parts += [str(path), _file_bytes(path)]
-    return digest(*parts)
-
-
-def _settings_digest(config: Config) -> str:
-    return digest(repr(config), code_fingerprint(), _tree_digest(theme_dirs(config)))
+def _settings_digest(config: Config) -> tuple[str, str]:
+    """(settings: the config, sitegen's code and the theme's files; templates: the same but
+    the theme's static files)."""
+    dirs = theme_dirs(config)
+    templates = digest(repr(config), code_fingerprint(), _tree_digest(dirs, skip="static"))
+    return digest(templates, _tree_digest([d / "static" for d in dirs])), templates
 
 
 def rescan_inputs(config: Config, previous: Inputs, changed: set[Path]) -> Inputs:
@@ -197,7 +193,7 @@ def rescan_inputs(config: Config, previous: Inputs, changed: set[Path]) -> Input
     server's watcher says which): edited articles are fingerprinted again, not the others.
     A file that appeared or vanished, or anything unexpected, means a full scan."""
     articles, signatures = dict(previous.articles), dict(previous.signatures)
-    curated, settings = previous.curated, previous.settings
+    curated, settings, templates = previous.curated, previous.settings, previous.templates
     for path in changed:
         article = str(path.with_suffix(".txt") if path.suffix in SIDECAR_SUFFIXES else path)
         if article in articles and path.is_file():
@@ -206,10 +202,12 @@ def rescan_inputs(config: Config, previous: Inputs, changed: set[Path]) -> Input
         elif config.events_dir in path.parents:
             curated = _tree_digest([config.events_dir], "*.md")
         elif config.templates_dir in path.parents:
-            settings = _settings_digest(config)
+            settings, templates = _settings_digest(config)
         else:
             return scan_inputs(config)
-    return Inputs(articles, curated, settings, previous.report, signatures, previous.scanned_ns)
+    return Inputs(
+        articles, curated, settings, previous.report, signatures, previous.scanned_ns, templates
+    )
 
 
 def _article_digest(name: str, zone: str) -> str:
