@@ -125,7 +125,7 @@ def _merged(memo: BuildMemo, extractions: list[Any], site: Site) -> Any:
     article's offsets moved when that article's text moved and nothing else changed (see
     ``extract/reoffset.py``); else a merge from scratch."""
     from sitegen.extract import merge
-    from sitegen.extract.reoffset import moved_only, reoffset
+    from sitegen.extract.reoffset import moved_only, reoffset, same_objects
 
     inputs = (tuple(extractions), tuple(site.events))
     held = memo.merge.peek("merge")
@@ -139,4 +139,8 @@ def _merged(memo: BuildMemo, extractions: list[Any], site: Site) -> Any:
                 value = reoffset(held[1], a, b)
                 memo.merge.put("merge", inputs, value)
                 return value
-    return memo.merge.get("merge", inputs, lambda: merge(extractions, site.events))
+    value = memo.merge.get("merge", inputs, lambda: merge(extractions, site.events))
+    if held is not None and value is not held[1]:
+        value = same_objects(held[1], value)
+        memo.merge.put("merge", inputs, value)
+    return value

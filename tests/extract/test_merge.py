@@ -126,3 +126,22 @@ def test_curated_event_at_an_incompatible_date_next_to_its_alias_disagrees() -> 
     assert istanbul.disagree
     assert [s.date_text for s in istanbul.sources] == ["April 2021", ""]
     assert any(e.date == PartialDate(2021, 4) and not e.curated for e in events)
+
+
+def test_a_merge_run_again_hands_back_the_unchanged_events_and_mentions_of_the_last() -> None:
+    from sitegen.extract.reoffset import same_objects
+
+    a = article("a", dt.date(2021, 5, 3), "The museum reopened its doors on Monday.")
+    b = article("b", dt.date(2021, 5, 3), "A storm closed the harbour on Sunday.")
+    b2 = article("b", dt.date(2021, 5, 3), "A storm closed the old harbour on Saturday.")
+    tags_a = tagged(a, ("Monday", "DATE", "2021-05-03"))
+    before = run((a, tags_a), (b, tagged(b, ("Sunday", "DATE", "2021-05-02"))))
+    after = run((a, tags_a), (b2, tagged(b2, ("Saturday", "DATE", "2021-05-01"))))
+    kept = same_objects(before, after)
+    assert kept == after  # equal values...
+    museum_before = next(e for e in before[0] if "museum" in e.title)
+    museum_kept = next(e for e in kept[0] if "museum" in e.title)
+    assert museum_kept is museum_before  # ...the unchanged event is the old object
+    assert kept[1]["a"] is before[1]["a"]
+    storm = next(e for e in kept[0] if "storm" in e.title)
+    assert storm not in before[0] and kept[1]["b"] is after[1]["b"]
