@@ -66,10 +66,13 @@ def infer_year(ctx: Context, month: int, day: int | None = None, of: str | None 
         return year - 1
     if direction > 0 and when < now:
         return year + 1
-    if direction == 0:  # no tense cue: the nearest such date, within six months
+    if direction == 0:
+        # No tense cue. News looks back more often than ahead: a month more than six ahead is
+        # last year's, but only the turn of the year (January or February in a November or
+        # December article) is next year's; March in an October article is the March just past.
         if month - ctx.dct.month > 6:
             return year - 1
-        if ctx.dct.month - month > 6:
+        if ctx.dct.month - month > 9:
             return year + 1
     return year
 

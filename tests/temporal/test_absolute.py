@@ -198,3 +198,12 @@ def test_a_march_that_is_a_procession_is_not_the_month() -> None:
 def test_a_written_date_with_a_clock_time_after_it() -> None:
     t = only("Join us on May 10, 2014 2pm at the park.", dt.date(2014, 5, 6))
     assert (t.text, t.type, t.value) == ("May 10, 2014 2pm", "TIME", "2014-05-10T14:00")
+
+
+def test_a_month_without_a_tense_cue_looks_back_except_across_the_new_year() -> None:
+    october = dt.date(2024, 10, 28)
+    found = only("Ms. Ortiz took over the bakery in March from her uncle.", october)
+    assert found.value == "2024-03"
+    november = dt.date(2024, 11, 20)
+    found = only("The bakery's lease runs out in January under its terms.", november)
+    assert found.value == "2025-01"
