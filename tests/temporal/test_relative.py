@@ -157,3 +157,11 @@ def test_a_year_named_as_a_plan_does_not_move_a_history_forward() -> None:
         "It failed on 11 March."
     )
     assert values(text, dt.date(2009, 12, 19))[-1] == ("11 March", "DATE", "1819-03-11")
+
+
+def test_future_after_a_possessive_is_the_noun_unless_a_noun_follows() -> None:
+    assert values("Nobody can tell what our future holds? I wonder.") == [
+        ("future", "DATE", "FUTURE_REF")
+    ]
+    assert values("Where does my future lie, I keep asking.") == [("future", "DATE", "FUTURE_REF")]
+    assert values("He met his future wife at the market.") == []
