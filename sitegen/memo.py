@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any, TypeVar
 
+from sitegen.fragments import Fragments
 from sitegen.views import ArticleView, listing
 
 T = TypeVar("T")
@@ -53,6 +54,11 @@ class Memo:
         """Remember ``value`` as made from ``inputs`` (computed some other way than ``get``)."""
         self._next[key] = (inputs, value)
         self.misses += 1
+
+    def prime(self, key: Hashable, inputs: Any, value: Any) -> None:
+        """Offer ``value`` as made from ``inputs`` before this build asks for it (computed
+        ahead, by worker processes): a ``get`` with equal inputs then returns it."""
+        self._held[key] = (inputs, value)
 
     def reuse(self, key: Hashable, held: tuple[Any, Any]) -> Any:
         """The value of ``held`` (from :meth:`peek`), carried over to the next build."""
@@ -92,7 +98,7 @@ class BuildMemo:
         self._reset()
 
     def _reset(self) -> None:
-        self.environment: Any = None
+        self._environment: Any = None
         self.bodies_in_lists = True
         """Some template besides ``article.html`` may show article bodies: a changed body must
         then render the pages that list articles again (see ``render.py``)."""
@@ -109,6 +115,18 @@ class BuildMemo:
         self._derived: dict[tuple[int, Any], tuple[Any, Any]] = {}
         """(id(object), make) -> (the object, kept alive so that its id is not reused; value)."""
         self._derived_next: dict[tuple[int, Any], tuple[Any, Any]] = {}
+
+    @property
+    def environment(self) -> Any:
+        """The Jinja environment of this generation (None until the renderer makes it); it
+        gets its ``fragment`` global here (see :mod:`sitegen.fragments`), kept as long as it."""
+        return self._environment
+
+    @environment.setter
+    def environment(self, env: Any) -> None:
+        if env is not None:
+            env.globals.setdefault("fragment", Fragments())
+        self._environment = env
 
     def _memos(self) -> list[Memo]:
         return [self.merge, self.bodies, self.events, self.articles, self.views, self.pages,
@@ -143,6 +161,8 @@ class BuildMemo:
         self._derived_next = {}
         for memo in self._memos():
             memo.abandon()
+        if self._environment is not None:
+            self._environment.globals["fragment"].begin()
 
     def finish(self) -> None:
         """The build succeeded: what it computed is what the next one starts from."""
