@@ -139,10 +139,10 @@ RULES: list[tuple[str, str]] = [
         "holiday",
         rf"(?:(?P<rel>{REL})\s+)?(?P<h>{alternation(HOLIDAYS)}|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?|new\s+year)(?!\w)(?:\s+(?P<y>{YEAR}))?",
     ),
-    # Times of day, with an optional day after them.
+    # Times of day, with an optional day after them ("5+am": five or a little after, informal).
     (
         "clock",
-        rf"(?P<h>[01]?\d|2[0-3])(?:[:.]?(?P<mi>[0-5]\d))?\s*(?P<ap>{AMPM})(?:\s+(?P<tz>{TZ}))?(?:,?\s+(?:on\s+)?(?:(?P<day>{WEEKDAY}|{DEICTIC})|(?P<m>{MONTH})\s*(?P<d>{DAY})))?",
+        rf"(?P<h>[01]?\d|2[0-3])(?:[:.]?(?P<mi>[0-5]\d))?\+?\s*(?P<ap>{AMPM})(?:\s+(?P<tz>{TZ}))?(?:,?\s+(?:on\s+)?(?:(?P<day>{WEEKDAY}|{DEICTIC})|(?P<m>{MONTH})\s*(?P<d>{DAY})))?",
     ),
     (
         "clock24",

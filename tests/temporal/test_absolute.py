@@ -207,3 +207,8 @@ def test_a_month_without_a_tense_cue_looks_back_except_across_the_new_year() -> 
     november = dt.date(2024, 11, 20)
     found = only("The bakery's lease runs out in January under its terms.", november)
     assert found.value == "2025-01"
+
+
+def test_an_informal_hour_with_a_plus() -> None:
+    found = only("we left the camp at 6+am with our bags")
+    assert (found.text, found.type, found.value) == ("6+am", "TIME", "2024-12-19T06:00")
