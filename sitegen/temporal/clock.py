@@ -38,13 +38,21 @@ def clock(g: dict[str, str], ctx: Context) -> Found | None:
 
 
 def noon(g: dict[str, str], ctx: Context) -> Found | None:
-    """Handles "noon", "midday", "midnight"."""
-    before = ctx.text[max(0, ctx.start - 4) : ctx.start]
+    """Handles "noon", "midday", "midnight", "noon Thursday" (one time), "midnight Friday" (the
+    end of Friday, ``24:00``)."""
+    before = ctx.text[max(0, ctx.start - 5) : ctx.start]
     if is_capitalised(g["w"]) and ctx.start > 4 and not _SENTENCE_START.search(before):
         return None  # "High Noon"
+    if before.lower().endswith("high "):
+        return None  # "high noon comes today": the figure of speech
+    midnight = g["w"].lower() == "midnight"
+    if "day" in g:
+        return date_found(
+            Point(ctx.day_named(g["day"]), "D", clock="24:00" if midnight else "12:00")
+        )
     anchor = ctx.anchor
     day = anchor.day if anchor is not None and anchor.gran == "D" else ctx.dct
-    return date_found(Point(day, "D", clock="00:00" if g["w"].lower() == "midnight" else "12:00"))
+    return date_found(Point(day, "D", clock="00:00" if midnight else "12:00"))
 
 
 def oclock(g: dict[str, str], ctx: Context) -> Found | None:

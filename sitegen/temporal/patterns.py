@@ -149,7 +149,7 @@ RULES: list[tuple[str, str]] = [
         rf"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?!\d)(?::\d\d)?(?:\s+(?P<tz>{TZ}))?(?:\s+(?P<day>{WEEKDAY}|{DEICTIC}))?",
     ),
     ("oclock", rf"(?P<h>{NUM})\s+o'clock"),
-    ("noon", r"(?P<w>noon|midnight|midday)(?!\w)"),
+    ("noon", rf"(?P<w>noon|midnight|midday)(?!\w)(?:,?\s+(?:on\s+)?(?P<day>{WEEKDAY}|{DEICTIC}))?"),
     # Relative and anaphoric expressions.
     (
         "ago",

@@ -212,3 +212,14 @@ def test_a_month_without_a_tense_cue_looks_back_except_across_the_new_year() -> 
 def test_an_informal_hour_with_a_plus() -> None:
     found = only("we left the camp at 6+am with our bags")
     assert (found.text, found.type, found.value) == ("6+am", "TIME", "2024-12-19T06:00")
+
+
+def test_noon_or_midnight_with_a_day_is_one_time() -> None:
+    found = only("Talks at the depot broke off at noon Thursday.")
+    assert (found.text, found.type, found.value) == ("noon Thursday", "TIME", "2024-12-19T12:00")
+    found = only("The offer to the tenants expires at midnight Friday.")
+    assert (found.text, found.value) == ("midnight Friday", "2024-12-20T24:00")
+
+
+def test_high_noon_is_a_figure_of_speech() -> None:
+    assert [t.text for t in tag("For the strikers, high noon comes today.", DCT)] == ["today"]
