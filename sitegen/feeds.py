@@ -1,16 +1,13 @@
-"""Machine-readable outputs: events.json, timeline.json (TimelineJS3), search.json (the theme
-script's filter and search index), feed.xml (Atom) and sitemap.xml. Pure functions from the
-model to bytes; deterministic (sorted keys and items, no "now": the feed's ``updated`` is the
-newest publication date)."""
+"""Machine-readable outputs in JSON: events.json, timeline.json (TimelineJS3) and search.json
+(the theme script's filter and search index); the XML ones are in :mod:`sitegen.atom`. Pure
+functions from the model to bytes; deterministic (sorted keys and items)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import re
-import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from markupsafe import escape
 
@@ -18,17 +15,12 @@ from sitegen import __version__, urls
 from sitegen.dates import PartialDate, format_range
 from sitegen.grouping import (
     articles_by_date,
-    events_by_article,
     key_event_ids,
     publication_names,
     published_at,
 )
 from sitegen.model import Article, Event, Site
 from sitegen.urls import Urls
-
-# Characters XML 1.0 cannot carry, even escaped.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
 
 
 def _escaped(text: str) -> str:
@@ -86,51 +78,74 @@ def _articles(site: Site) -> list[Article]:
 
 
 _SLOT = "\ue000"
-"""Marks where an event's ready JSON goes in events.json (see :func:`events_json`)."""
+"""Marks where an item's ready JSON goes in events.json and timeline.json (see :func:`_spliced`)."""
 
 
-def event_json(event: Event, u: Urls) -> str:
-    """One event's record as events.json writes it (indented as a list item of it, escaped)."""
-    text = json.dumps(_event_record(event, u), ensure_ascii=False, sort_keys=True, indent=2)
+def _item_json(record: dict[str, Any]) -> str:
+    """``record`` as :func:`_json_bytes` writes it as an item of a top-level list (escaped)."""
+    text = json.dumps(record, ensure_ascii=False, sort_keys=True, indent=2)
     return _escaped(text.replace("\n", "\n    "))
 
 
-def events_json(site: Site, fragment: Callable[[Event], str] | None = None) -> bytes:
-    """Every event with every field of the model, plus the articles they cite.
-
-    ``fragment(event)`` gives an event's :func:`event_json` (the dev server keeps them): each
-    event stands as a placeholder line, at the one depth where only the events list has bare
-    strings, replaced by its ready JSON; the bytes are those of one ``json.dumps``."""
-    u = Urls(site.config.base_url)
-    events = _events(site)
-    made = fragment or (lambda e: event_json(e, u))
-    text = _json_bytes(
-        {
-            "generator": "sitegen",
-            "version": __version__,
-            "title": site.config.title,
-            "events": [f"{_SLOT}{i}" for i in range(len(events))],
-            "articles": [
-                {
-                    "id": a.id,
-                    "title": a.title,
-                    "published": published_at(a, site.config.zone).isoformat(),
-                    "source": a.source,
-                    "author": a.author,
-                    "url": a.url,
-                    "tags": list(a.tags),
-                    "page": u.absolute(urls.article_route(a.id)),
-                }
-                for a in _articles(site)
-            ],
-        }
-    ).decode("utf-8")
-    lines = text.split("\n")
+def _spliced(data: dict[str, Any], item: Callable[[int], str]) -> bytes:
+    """:func:`_json_bytes` of ``data``, whose top-level lists hold ``_SLOT`` + ``i`` strings,
+    with each replaced by ``item(i)``: a placeholder line at the one depth where only those
+    lists have bare strings. The bytes are those of one ``json.dumps`` of the whole; items made
+    once can be kept (the dev server keeps them per event and per article)."""
+    lines = _json_bytes(data).decode("utf-8").split("\n")
     for n, line in enumerate(lines):
         if line.startswith(f'    "{_SLOT}'):
             i = int(line[6:].rstrip(",").rstrip('"'))
-            lines[n] = "    " + made(events[i]) + ("," if line.endswith(",") else "")
+            lines[n] = "    " + item(i) + ("," if line.endswith(",") else "")
     return "\n".join(lines).encode("utf-8")
+
+
+def event_json(event: Event, u: Urls) -> str:
+    """One event's record as events.json writes it."""
+    return _item_json(_event_record(event, u))
+
+
+def article_json(article: Article, u: Urls, zone: ZoneInfo) -> str:
+    """One article's record as events.json writes it."""
+    return _item_json(
+        {
+            "id": article.id,
+            "title": article.title,
+            "published": published_at(article, zone).isoformat(),
+            "source": article.source,
+            "author": article.author,
+            "url": article.url,
+            "tags": list(article.tags),
+            "page": u.absolute(urls.article_route(article.id)),
+        }
+    )
+
+
+def events_json(
+    site: Site,
+    fragment: Callable[[Event], str] | None = None,
+    article_fragment: Callable[[Article], str] | None = None,
+) -> bytes:
+    """Every event with every field of the model, plus the articles they cite.
+
+    ``fragment(event)`` gives an event's :func:`event_json`, ``article_fragment(article)`` an
+    article's :func:`article_json` (the dev server keeps them; see :func:`_spliced`)."""
+    u = Urls(site.config.base_url)
+    events = _events(site)
+    articles = _articles(site)
+    made = fragment or (lambda e: event_json(e, u))
+    made_article = article_fragment or (lambda a: article_json(a, u, site.config.zone))
+    data = {
+        "generator": "sitegen",
+        "version": __version__,
+        "title": site.config.title,
+        "events": [f"{_SLOT}{i}" for i in range(len(events))],
+        "articles": [f"{_SLOT}{len(events) + i}" for i in range(len(articles))],
+    }
+    return _spliced(
+        data,
+        lambda i: made(events[i]) if i < len(events) else made_article(articles[i - len(events)]),
+    )
 
 
 def _numbered(values: list[str], table: dict[str, int]) -> list[int]:
@@ -177,109 +192,43 @@ def _timeline_date(date: PartialDate) -> dict[str, int]:
     return parts
 
 
-def timeline_json(site: Site) -> bytes:
+def timeline_item_json(event: Event, u: Urls, titles: dict[str, str]) -> str:
+    """One event as a TimelineJS3 slide, as timeline.json writes it (``titles``: the articles'
+    titles by id, for the links to its sources)."""
+    links = [
+        f'<a href="{escape(u.absolute(urls.article_route(s.article_id)))}">'
+        f"{escape(titles[s.article_id])}</a>"
+        for s in event.sources
+        if s.article_id in titles
+    ]
+    text = f"<p>{escape(event.summary)}</p>" if event.summary else ""
+    if links:
+        text += "<p>Sources: " + ", ".join(dict.fromkeys(links)) + "</p>"
+    item: dict[str, Any] = {
+        "start_date": _timeline_date(event.date),
+        "display_date": format_range(event.date, event.end, event.modifier),
+        "text": {"headline": str(escape(event.title)), "text": text},
+        "unique_id": event.id,
+        "group": f"{event.date.year:04d}",
+    }
+    if event.end is not None:
+        item["end_date"] = _timeline_date(event.end)
+    return _item_json(item)
+
+
+def timeline_json(site: Site, fragment: Callable[[Event], str] | None = None) -> bytes:
     """The events in Knight Lab TimelineJS3 JSON. TimelineJS reads headline and text as HTML,
-    so both are escaped here."""
+    so both are escaped here. ``fragment(event)``: its :func:`timeline_item_json`, kept by the
+    dev server (see :func:`_spliced`)."""
     u = Urls(site.config.base_url)
     titles = {a.id: a.title for a in site.articles}
-    items = []
-    for event in _events(site):
-        links = [
-            f'<a href="{escape(u.absolute(urls.article_route(s.article_id)))}">'
-            f"{escape(titles[s.article_id])}</a>"
-            for s in event.sources
-            if s.article_id in titles
-        ]
-        text = f"<p>{escape(event.summary)}</p>" if event.summary else ""
-        if links:
-            text += "<p>Sources: " + ", ".join(dict.fromkeys(links)) + "</p>"
-        item: dict[str, Any] = {
-            "start_date": _timeline_date(event.date),
-            "display_date": format_range(event.date, event.end, event.modifier),
-            "text": {"headline": str(escape(event.title)), "text": text},
-            "unique_id": event.id,
-            "group": f"{event.date.year:04d}",
-        }
-        if event.end is not None:
-            item["end_date"] = _timeline_date(event.end)
-        items.append(item)
+    made = fragment or (lambda e: timeline_item_json(e, u, titles))
+    events = _events(site)
     title = {
         "text": {
             "headline": str(escape(site.config.title)),
             "text": str(escape(site.config.description)),
         }
     }
-    return _json_bytes({"title": title, "events": items})
-
-
-def _xml_text(value: str) -> str:
-    return _NOT_XML.sub("", value)
-
-
-def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-    element = ET.SubElement(parent, tag, {k: _xml_text(v) for k, v in attrs.items()})
-    if text is not None:
-        element.text = _xml_text(text)
-    return element
-
-
-def _xml_bytes(root: ET.Element) -> bytes:
-    ET.indent(root)
-    body = ET.tostring(root, encoding="unicode")
-    return ('<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n").encode("utf-8")
-
-
-def _atom_id(u: Urls, route: str) -> str:
-    """The page's absolute URL, or a tag: URI when base_url has no host (Atom ids are IRIs)."""
-    return u.absolute(route) if u.origin else f"tag:sitegen,2000:{u.link(route)}"
-
-
-def atom_feed(site: Site) -> bytes:
-    """An Atom feed of the articles, newest first; ``updated`` is the newest publication."""
-    config = site.config
-    u = Urls(config.base_url)
-    articles = list(reversed(_articles(site)))
-    updated = published_at(articles[0], site.config.zone) if articles else _EPOCH
-    feed = ET.Element("feed", {"xmlns": "http://www.w3.org/2005/Atom"})
-    if config.language:
-        feed.set("xml:lang", _xml_text(config.language))
-    _sub(feed, "title", config.title)
-    if config.description:
-        _sub(feed, "subtitle", config.description)
-    _sub(feed, "id", _atom_id(u, urls.HOME))
-    _sub(feed, "link", rel="alternate", type="text/html", href=u.absolute(urls.HOME))
-    _sub(feed, "link", rel="self", type="application/atom+xml", href=u.absolute(urls.FEED))
-    _sub(feed, "updated", updated.isoformat())
-    _sub(_sub(feed, "author"), "name", config.title)
-    _sub(feed, "generator", "sitegen", version=__version__)
-    reports = events_by_article(_events(site))
-    for article in articles:
-        route = urls.article_route(article.id)
-        entry = _sub(feed, "entry")
-        _sub(entry, "title", article.title)
-        _sub(entry, "id", _atom_id(u, route))
-        _sub(entry, "link", rel="alternate", type="text/html", href=u.absolute(route))
-        if urls.external_url(article.url):
-            _sub(entry, "link", rel="related", href=urls.external_url(article.url))
-        published = published_at(article, site.config.zone).isoformat()
-        _sub(entry, "published", published)
-        _sub(entry, "updated", published)
-        if article.author or article.source:
-            _sub(_sub(entry, "author"), "name", article.author or article.source)
-        lines = [
-            f"{format_range(e.date, e.end, e.modifier)}: {e.title}"
-            for e in reports.get(article.id, [])
-        ]
-        if lines:
-            _sub(entry, "summary", "\n".join(lines), type="text")
-        for tag in sorted(set(article.tags)):
-            _sub(entry, "category", term=tag)
-    return _xml_bytes(feed)
-
-
-def sitemap(u: Urls, routes: list[str]) -> bytes:
-    """A sitemap of the given page routes (``""``, ``events/x/``...), sorted."""
-    root = ET.Element("urlset", {"xmlns": "http://www.sitemaps.org/schemas/sitemap/0.9"})
-    for route in sorted(set(routes)):
-        _sub(_sub(root, "url"), "loc", u.absolute(route))
-    return _xml_bytes(root)
+    data = {"title": title, "events": [f"{_SLOT}{i}" for i in range(len(events))]}
+    return _spliced(data, lambda i: made(events[i]))

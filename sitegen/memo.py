@@ -115,6 +115,9 @@ class BuildMemo:
         self._derived: dict[tuple[int, Any], tuple[Any, Any]] = {}
         """(id(object), make) -> (the object, kept alive so that its id is not reused; value)."""
         self._derived_next: dict[tuple[int, Any], tuple[Any, Any]] = {}
+        self.kept: dict[str, Any] = {}
+        """What a stage keeps for the whole generation, by name (the feeds' items, see
+        :class:`sitegen.reuse.Kept`)."""
 
     @property
     def environment(self) -> Any:

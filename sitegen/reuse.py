@@ -4,18 +4,19 @@ they show changed, and whether the theme's pages that list articles can show the
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import partial
-from typing import Any
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
 
 import jinja2
 import jinja2.meta
 
-from sitegen import feeds, urls
+from sitegen import atom, feeds, urls
 from sitegen.memo import BuildMemo
 from sitegen.model import Article, Event, Page, Site
 from sitegen.urls import Urls
 
+T = TypeVar("T")
 LIST_TEMPLATES = ("articles.html", "tag.html", "tags.html")
 """The templates given article views other than ``article.html``."""
 
@@ -64,17 +65,42 @@ def feed_pages(site: Site, u: Urls, routes: list[str], memo: BuildMemo) -> list[
     events = tuple(site.events)
     shown = tuple(memo.derived(e, _placeless) for e in site.events)
     articles = tuple(memo.derived(a, _metadata) for a in site.articles)
-    # One function object per build generation, so that each event's JSON is kept with it.
-    record = memo.views.get("event_json", u.base_url, lambda: partial(feeds.event_json, u=u))
+    zone = site.config.zone
+    titles = {a.id: a.title for a in site.articles}
+    kept = memo.kept
 
     def events_json(site: Site) -> bytes:
-        return feeds.events_json(site, lambda e: memo.derived(e, record))
+        events, articles = kept.setdefault("events", Kept()), kept.setdefault("articles", Kept())
+        with events.making(), articles.making():
+            return feeds.events_json(
+                site,
+                lambda e: events.get(id(e), e, lambda: feeds.event_json(e, u)),
+                lambda a: articles.get(id(a), a, lambda: feeds.article_json(a, u, zone)),
+            )
+
+    def timeline_json(site: Site) -> bytes:
+        slides = kept.setdefault("slides", Kept())
+        with slides.making(tuple(titles.items())):
+            return feeds.timeline_json(
+                site,
+                lambda e: slides.get(id(e), e, lambda: feeds.timeline_item_json(e, u, titles)),
+            )
+
+    def atom_feed(site: Site) -> bytes:
+        entries = kept.setdefault("entries", Kept())
+
+        def made(a: Article, lines: tuple[str, ...]) -> str:
+            inputs = (memo.derived(a, _metadata), lines)
+            return entries.get(a.id, inputs, lambda: atom.entry_xml(a, lines, u, zone))
+
+        with entries.making():
+            return atom.atom_feed(site, made)
 
     made = {
         urls.EVENTS_JSON: (events_json, (events, articles)),
-        urls.TIMELINE_JSON: (feeds.timeline_json, (shown, articles)),
+        urls.TIMELINE_JSON: (timeline_json, (shown, articles)),
         urls.SEARCH_JSON: (feeds.search_json, (shown, articles)),
-        urls.FEED: (feeds.atom_feed, (shown, articles)),
+        urls.FEED: (atom_feed, (shown, articles)),
     }
     pages = [
         memo.feeds.get(path, inputs, lambda f=make, p=path: Page(p, f(site)))  # type: ignore[misc]
@@ -83,9 +109,43 @@ def feed_pages(site: Site, u: Urls, routes: list[str], memo: BuildMemo) -> list[
     sitemap = memo.feeds.get(
         urls.SITEMAP,
         tuple(sorted(routes)),
-        lambda: Page(urls.SITEMAP, feeds.sitemap(u, routes)),
+        lambda: Page(urls.SITEMAP, atom.sitemap(u, routes)),
     )
     return [*pages, sitemap]
+
+
+class Kept:
+    """One feed's items (an event's JSON, an article's entry) from the last time the feed was
+    made: kept while the feed is reused, however many builds that is, and replaced by the items
+    of the next making (so items no longer in the feed are dropped then)."""
+
+    def __init__(self) -> None:
+        self._old: dict[Any, tuple[Any, Any]] = {}
+        self._new: dict[Any, tuple[Any, Any]] | None = None
+        self._version: Any = None
+
+    @contextmanager
+    def making(self, version: Any = None) -> Iterator[None]:
+        """Around one making of the feed; a new ``version`` (what every item depends on)
+        forgets the items. A making that fails keeps the old items."""
+        if version != self._version:
+            self._old, self._version = {}, version
+        self._new = {}
+        try:
+            yield
+            self._old = self._new
+        finally:
+            self._new = None
+
+    def get(self, key: Any, inputs: Any, make: Callable[[], T]) -> T:
+        """``make()``, or the item last made under ``key`` from equal (or the same) ``inputs``
+        (an object kept as inputs stays alive, so an ``id`` key cannot be reused by another)."""
+        assert self._new is not None, "Kept.get outside making()"
+        held = self._old.get(key)
+        if held is None or not (held[0] is inputs or held[0] == inputs):
+            held = (inputs, make())
+        self._new[key] = held
+        return held[1]
 
 
 CHUNK = 128

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from test_render import XSS, make_site
 
-from sitegen import __version__, feeds
+from sitegen import __version__, atom, feeds
 from sitegen.config import Config
 from sitegen.model import Article, Site
 from sitegen.urls import Urls
@@ -80,7 +80,7 @@ def test_timeline_json_keeps_precision_and_escapes_html() -> None:
 
 
 def test_atom_feed_is_valid_xml_and_uses_publication_dates() -> None:
-    raw = feeds.atom_feed(make_site("https://example.org/sub/"))
+    raw = atom.atom_feed(make_site("https://example.org/sub/"))
     root = ET.fromstring(raw)
     assert root.tag == f"{ATOM}feed"
     assert root.findtext(f"{ATOM}title") == "War & Talks"
@@ -106,7 +106,7 @@ def test_atom_feed_without_host_and_with_control_characters() -> None:
         format="text",
     )
     site = Site(Config(root=Path("/s"), base_url="/repo/", timezone="Europe/Paris"), [article], [])
-    root = ET.fromstring(feeds.atom_feed(site))
+    root = ET.fromstring(atom.atom_feed(site))
     entry = root.find(f"{ATOM}entry")
     assert entry is not None
     assert entry.findtext(f"{ATOM}title") == "Badchar & <tag>"
@@ -117,13 +117,13 @@ def test_atom_feed_without_host_and_with_control_characters() -> None:
 
 def test_empty_site_feed_is_deterministic() -> None:
     site = Site(Config(root=Path("/s")), [], [])
-    root = ET.fromstring(feeds.atom_feed(site))
+    root = ET.fromstring(atom.atom_feed(site))
     assert root.findtext(f"{ATOM}updated") == "1970-01-01T00:00:00+00:00"
     assert json.loads(feeds.timeline_json(site))["events"] == []
 
 
 def test_sitemap_lists_absolute_urls_sorted() -> None:
-    raw = feeds.sitemap(Urls("https://example.org/sub/"), ["events/b/", "", "events/a/", ""])
+    raw = atom.sitemap(Urls("https://example.org/sub/"), ["events/b/", "", "events/a/", ""])
     locs = [e.text for e in ET.fromstring(raw).iter(f"{SITEMAP}loc")]
     assert locs == [
         "https://example.org/sub/",

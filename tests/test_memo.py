@@ -179,3 +179,31 @@ def test_a_failed_build_leaves_nothing_half_remembered(tmp_path: Path) -> None:
     _edit(root, "content/bridge.md", "BOOM", "Bridge reopens")  # council.md stays as it failed
     build(config, state=state, changed={bridge}, in_place=True)
     _same_as_scratch(config, tmp_path)
+
+
+def test_kept_items_last_until_the_feed_is_made_again_and_a_failed_making_keeps_them() -> None:
+    from sitegen.reuse import Kept
+
+    made: list[str] = []
+
+    def item(name: str) -> str:
+        made.append(name)
+        return name.upper()
+
+    kept = Kept()
+    with kept.making():
+        assert kept.get("a", 1, lambda: item("a")) == "A"
+        kept.get("b", 1, lambda: item("b"))
+    with kept.making():  # b is no longer in the feed
+        assert kept.get("a", 1, lambda: item("a")) == "A"
+    assert made == ["a", "b"]
+    with pytest.raises(RuntimeError), kept.making():
+        kept.get("a", 2, lambda: item("a"))  # changed inputs: made again...
+        raise RuntimeError("the feed failed half-way")
+    with kept.making():
+        kept.get("a", 1, lambda: item("a"))  # ...but the failed making kept the old item
+        kept.get("b", 1, lambda: item("b"))  # dropped by the second making
+    assert made == ["a", "b", "a", "b"]
+    with kept.making(version="new titles"):
+        kept.get("a", 1, lambda: item("a"))
+    assert made[-1] == "a" and len(made) == 5

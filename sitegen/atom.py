@@ -1,0 +1,117 @@
+"""Machine-readable outputs in XML: feed.xml (Atom, the articles newest first) and sitemap.xml.
+Pure functions from the model to bytes; deterministic (sorted items, no "now": the feed's
+``updated`` is the newest publication date)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from zoneinfo import ZoneInfo
+
+from sitegen import __version__, urls
+from sitegen.dates import format_range
+from sitegen.grouping import articles_by_date, events_by_article, published_at
+from sitegen.model import Article, Event, Site
+from sitegen.urls import Urls
+
+# Characters XML 1.0 cannot carry, even escaped.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+
+
+def _xml_text(value: str) -> str:
+    return _NOT_XML.sub("", value)
+
+
+def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    element = ET.SubElement(parent, tag, {k: _xml_text(v) for k, v in attrs.items()})
+    if text is not None:
+        element.text = _xml_text(text)
+    return element
+
+
+def _xml_bytes(root: ET.Element) -> bytes:
+    ET.indent(root)
+    body = ET.tostring(root, encoding="unicode")
+    return ('<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n").encode("utf-8")
+
+
+def _atom_id(u: Urls, route: str) -> str:
+    """The page's absolute URL, or a tag: URI when base_url has no host (Atom ids are IRIs)."""
+    return u.absolute(route) if u.origin else f"tag:sitegen,2000:{u.link(route)}"
+
+
+EntryText = Callable[[Article, tuple[str, ...]], str]
+"""Makes one entry's XML from its article and the lines of its summary (see :func:`atom_feed`)."""
+_SLOT = "\ue000"
+
+
+def entry_xml(article: Article, lines: tuple[str, ...], u: Urls, zone: ZoneInfo) -> str:
+    """One article's ``<entry>``, indented as a child of the feed (no tail)."""
+    route = urls.article_route(article.id)
+    entry = ET.Element("entry")
+    _sub(entry, "title", article.title)
+    _sub(entry, "id", _atom_id(u, route))
+    _sub(entry, "link", rel="alternate", type="text/html", href=u.absolute(route))
+    if urls.external_url(article.url):
+        _sub(entry, "link", rel="related", href=urls.external_url(article.url))
+    published = published_at(article, zone).isoformat()
+    _sub(entry, "published", published)
+    _sub(entry, "updated", published)
+    if article.author or article.source:
+        _sub(_sub(entry, "author"), "name", article.author or article.source)
+    if lines:
+        _sub(entry, "summary", "\n".join(lines), type="text")
+    for tag in sorted(set(article.tags)):
+        _sub(entry, "category", term=tag)
+    ET.indent(entry, level=1)
+    return ET.tostring(entry, encoding="unicode")
+
+
+def atom_feed(site: Site, entry: EntryText | None = None) -> bytes:
+    """An Atom feed of the articles, newest first; ``updated`` is the newest publication.
+
+    ``entry(article, lines)`` gives an entry's :func:`entry_xml` (the dev server keeps them):
+    the feed is serialised with a placeholder entry for each article, each replaced by its
+    ready XML; the bytes are those of serialising the whole tree at once."""
+    config = site.config
+    u = Urls(config.base_url)
+    made = entry or (lambda a, lines: entry_xml(a, lines, u, config.zone))
+    articles = list(reversed(articles_by_date(site.articles, config.zone)))
+    updated = published_at(articles[0], config.zone) if articles else _EPOCH
+    feed = ET.Element("feed", {"xmlns": "http://www.w3.org/2005/Atom"})
+    if config.language:
+        feed.set("xml:lang", _xml_text(config.language))
+    _sub(feed, "title", config.title)
+    if config.description:
+        _sub(feed, "subtitle", config.description)
+    _sub(feed, "id", _atom_id(u, urls.HOME))
+    _sub(feed, "link", rel="alternate", type="text/html", href=u.absolute(urls.HOME))
+    _sub(feed, "link", rel="self", type="application/atom+xml", href=u.absolute(urls.FEED))
+    _sub(feed, "updated", updated.isoformat())
+    _sub(_sub(feed, "author"), "name", config.title)
+    _sub(feed, "generator", "sitegen", version=__version__)
+    reports = events_by_article(sorted(site.events, key=Event.sort_key))
+    for i in range(len(articles)):
+        ET.SubElement(feed, "entry").text = f"{_SLOT}{i}"
+    text = _xml_bytes(feed).decode("utf-8")
+    parts = text.split(f"<entry>{_SLOT}")
+    for n in range(1, len(parts)):
+        i, rest = parts[n].split("</entry>", 1)
+        article = articles[int(i)]
+        lines = tuple(
+            f"{format_range(e.date, e.end, e.modifier)}: {e.title}"
+            for e in reports.get(article.id, [])
+        )
+        parts[n] = made(article, lines) + rest
+    return "".join(parts).encode("utf-8")
+
+
+def sitemap(u: Urls, routes: list[str]) -> bytes:
+    """A sitemap of the given page routes (``""``, ``events/x/``...), sorted."""
+    root = ET.Element("urlset", {"xmlns": "http://www.sitemaps.org/schemas/sitemap/0.9"})
+    for route in sorted(set(routes)):
+        _sub(_sub(root, "url"), "loc", u.absolute(route))
+    return _xml_bytes(root)
