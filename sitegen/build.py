@@ -105,7 +105,7 @@ def build(
         events, mentions = _merged(memo, extractions, site)
         site = Site(config=config, articles=site.articles, events=events, mentions=mentions)
     with _timed(timings, "render"):
-        pages = render_site(site, theme_dirs(config), memo=memo)
+        pages = render_site(site, theme_dirs(config), memo=memo, jobs=run.jobs)
     with _timed(timings, "write"), state.lock:
         previous = state.record.outputs if state.record else None
         trust = in_place and state.memo is not None and state.memo.filled

@@ -19,7 +19,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -60,6 +60,17 @@ def _run_chunk(func: Callable[[T], R], chunk: Sequence[T]) -> list[R]:
     return [func(item) for item in chunk]
 
 
+_inherited: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
+"""``(func, items)`` of the :func:`map_ordered` call with ``inherit`` that is running: set just
+before its workers are forked, so that they find it in their copy of this process."""
+
+
+def _run_inherited(start: int, end: int) -> list[Any]:
+    assert _inherited is not None, "inherit=True needs forked workers"
+    func, items = _inherited
+    return [func(items[i]) for i in range(start, end)]
+
+
 def chunk_size(items: int, jobs: int) -> int:
     """Items per chunk for ``items`` items over ``jobs`` workers."""
     return max(1, min(MAX_CHUNK, -(-items // (jobs * CHUNKS_PER_JOB))))
@@ -71,6 +82,7 @@ def map_ordered(
     jobs: int,
     *,
     advance: Callable[[int], None] | None = None,
+    inherit: bool = False,
 ) -> list[R]:
     """``[func(item) for item in items]``, computed by up to ``jobs`` worker processes.
 
@@ -80,13 +92,20 @@ def map_ordered(
     An exception raised by ``func`` (a bug: a user's mistake is a result, such as an entry with
     its problems) is raised here once the chunks already running end; the others are cancelled.
     Interrupted (Ctrl-C reaches the workers too), the build ends with no worker left behind.
+
+    With ``inherit``, nothing is pickled but the results: forked workers find ``func`` and
+    ``items`` in their copy of this process (so ``func`` may be a closure over large objects,
+    such as a site's views), and each chunk travels as two indices. Where processes cannot be
+    forked, such a map runs in this process.
     """
+    global _inherited
+    methods = multiprocessing.get_all_start_methods()
     jobs = min(jobs, len(items) // MIN_PER_JOB)
-    if jobs <= 1:
+    if jobs <= 1 or (inherit and "fork" not in methods):
         return _in_process(func, items, advance)
     size = chunk_size(len(items), jobs)
-    chunks = [items[i : i + size] for i in range(0, len(items), size)]
-    methods = multiprocessing.get_all_start_methods()
+    bounds = [(i, min(i + size, len(items))) for i in range(0, len(items), size)]
+    chunks = [items[i:j] for i, j in bounds]
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     results: list[list[R] | None] = [None] * len(chunks)
     # The first chunk runs here, before the workers are forked: what the work compiles or caches
@@ -96,9 +115,19 @@ def map_ordered(
     with ProcessPoolExecutor(
         jobs, mp_context=context, initializer=_exit_with_parent, initargs=(os.getpid(),)
     ) as pool:
-        pending: dict[Future[list[R]], int] = {
-            pool.submit(_run_chunk, func, chunk): i for i, chunk in enumerate(chunks) if i
-        }
+        _inherited = (func, items) if inherit else None
+        try:  # a forking pool starts all its workers at the first submit
+            pending: dict[Future[list[R]], int] = {
+                (
+                    pool.submit(_run_inherited, *bounds[i])
+                    if inherit
+                    else pool.submit(_run_chunk, func, chunk)
+                ): i
+                for i, chunk in enumerate(chunks)
+                if i
+            }
+        finally:
+            _inherited = None
         try:
             while pending:
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)

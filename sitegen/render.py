@@ -1,116 +1,36 @@
 """The render stage: view models through the theme's Jinja templates into output pages.
 
 Pure apart from reading templates and static files: ``render_site`` returns every output file
-as a :class:`~sitegen.model.Page` and writes nothing. Themes are searched in order (the site's
-own ``templates/`` first, the packaged default theme last); ``!theme/<name>`` always loads the
-default theme's file, so an override can ``{% extends "!theme/base.html" %}`` (Pelican).
+as a :class:`~sitegen.model.Page` and writes nothing (the environment and the theme's search
+path are in ``jinja_env.py``). With more than one job, the articles' bodies (Markdown) and then
+the pages are made by forked worker processes that inherit the views: only bytes travel back.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
 import jinja2
+from markupsafe import Markup
 
 from sitegen import urls
 from sitegen.context import build_views
-from sitegen.errors import TemplateError
 from sitegen.grouping import INDEX_LIMIT
+from sitegen.jinja_env import make_environment, render_template, static_pages
+from sitegen.markup import article_html
 from sitegen.memo import BuildMemo, Memo
-from sitegen.model import Page, Site
+from sitegen.model import Article, Page, Site
+from sitegen.parallel import map_ordered
 from sitegen.reuse import bodies_in_lists, chunked, feed_pages
 from sitegen.views import PageView, Views
 
-THEME_PREFIX = "!theme"
 T = TypeVar("T")
-
-
-def make_environment(theme_dirs: list[Path]) -> jinja2.Environment:
-    """Jinja over ``theme_dirs`` (first wins), ``!theme/`` for the last (the default theme)."""
-    dirs = [str(d) for d in theme_dirs]
-    loader = jinja2.ChoiceLoader(
-        [
-            jinja2.PrefixLoader({THEME_PREFIX: jinja2.FileSystemLoader(dirs[-1])}, delimiter="/"),
-            jinja2.FileSystemLoader(dirs),
-        ]
-    )
-    return jinja2.Environment(
-        loader=loader,
-        undefined=jinja2.StrictUndefined,
-        autoescape=jinja2.select_autoescape(["html", "htm", "xml"], default_for_string=True),
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        auto_reload=False,
-    )
-
-
-def _template_location(exc: BaseException) -> tuple[str | None, int]:
-    """The innermost template frame of a rendering traceback (Jinja rewrites frames so that
-    their file name and line are the template's)."""
-    found: tuple[str | None, int] = (None, 0)
-    tb = exc.__traceback__
-    while tb is not None:
-        filename = tb.tb_frame.f_code.co_filename
-        if not filename.endswith(".py") and Path(filename).is_file():
-            found = (filename, tb.tb_lineno)
-        tb = tb.tb_next
-    return found
-
-
-def _render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
-    """Render one template; turn every Jinja failure into a TemplateError with file and line."""
-    try:
-        return env.get_template(name).render(context)
-    except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(
-            f"template syntax error: {exc.message}",
-            path=exc.filename or name,
-            line=exc.lineno,
-            hint="check the tag and its closing tag ({% ... %}, {{ ... }})",
-        ) from None
-    except jinja2.TemplateNotFound as exc:
-        path, line = _template_location(exc)
-        raise TemplateError(
-            f"template {exc.name!r} not found (needed by {name!r})",
-            path=path,
-            line=line or None,
-            hint="add it to your templates/ folder, or extend '!theme/<name>' for the default",
-        ) from None
-    except jinja2.UndefinedError as exc:
-        path, line = _template_location(exc)
-        raise TemplateError(
-            f"undefined value in template {name!r}: {exc.message}",
-            path=path or name,
-            line=line or None,
-            hint=f"available here: {', '.join(sorted(context))} (see sitegen/views.py)",
-        ) from None
-    except Exception as exc:  # a filter or test misused in a template (TypeError...)
-        path, line = _template_location(exc)
-        raise TemplateError(
-            f"template {name!r} failed: {type(exc).__name__}: {exc}",
-            path=path or name,
-            line=line or None,
-            hint="check the expression on that line",
-        ) from None
-
-
-def static_pages(theme_dirs: list[Path]) -> list[Page]:
-    """Every file of every theme's ``static/`` folder; the first theme wins per file."""
-    files: dict[str, Path] = {}
-    for theme in theme_dirs:
-        root = theme / "static"
-        if not root.is_dir():
-            continue
-        for path in sorted(root.rglob("*")):
-            rel = path.relative_to(root)
-            if path.is_file() and not any(
-                p.startswith(".") or p == "__pycache__" for p in rel.parts
-            ):
-                files.setdefault("static/" + rel.as_posix(), path)
-    return [Page(name, files[name].read_bytes()) for name in sorted(files)]
+Deferred = list[tuple[Page, str, Callable[[], bytes]]]
+"""Pages whose rendering was put off: the page (its bytes still empty), its template, and
+what makes its bytes."""
 
 
 def render_site(
@@ -118,20 +38,25 @@ def render_site(
     theme_dirs: list[Path],
     index_limit: int = INDEX_LIMIT,
     memo: BuildMemo | None = None,
+    jobs: int = 1,
 ) -> list[Page]:
     """Every output file of ``site``, sorted by path: HTML pages, feeds and static assets.
 
     A timeline of more than ``index_limit`` events is split into year pages. Raises
     :class:`TemplateError` (with the template's file and line) for a broken theme. With the
     dev server's ``memo`` (which the caller begins and finishes), a page whose context equals
-    the last build's is not rendered again, and the compiled templates are kept.
+    the last build's is not rendered again, and the compiled templates are kept. The articles'
+    bodies and the pages are made by up to ``jobs`` worker processes (same bytes).
     """
     memo = memo or BuildMemo()
     if memo.environment is None:
         memo.environment = make_environment(theme_dirs)
         memo.bodies_in_lists = bodies_in_lists(memo.environment)
+    if jobs > 1:
+        _bodies_ahead(site, memo, jobs)
     views = build_views(site, index_limit, memo)
-    render = _page_renderer(memo.environment, views, memo.pages)
+    deferred: Deferred | None = [] if jobs > 1 else None
+    render = _page_renderer(memo.environment, views, memo.pages, deferred)
     pages: list[Page] = [
         render(
             "index.html",
@@ -205,6 +130,8 @@ def render_site(
             )
     for tag in views.tags:
         pages.append(render("tag.html", urls.tag_route(tag.slug), "tag", tag.name, tag=tag))
+    if deferred:
+        _render_deferred(memo.environment, deferred, jobs)
     routes = [p.path.removesuffix("index.html") for p in pages if p.path != urls.NOT_FOUND]
     pages += feed_pages(site, views.urls, routes, memo)
     pages += static_pages(theme_dirs)
@@ -217,7 +144,48 @@ def _neighbours(items: list[T]) -> Iterator[tuple[T | None, T, T | None]]:
         yield (items[i - 1] if i else None), item, (items[i + 1] if i + 1 < len(items) else None)
 
 
-def _page_renderer(env: jinja2.Environment, views: Views, memo: Memo) -> Callable[..., Page]:
+def _bodies_ahead(site: Site, memo: BuildMemo, jobs: int) -> None:
+    """Convert every article's body by worker processes and offer the results to
+    ``build_views`` (``memo.bodies``, under the inputs it asks with): Markdown is the largest
+    part of rendering, and each article's conversion is independent of the others."""
+    u = urls.Urls(site.config.base_url)
+    event_urls = {e.id: u.link(urls.event_route(e.id)) for e in site.events}  # EventView.url
+    articles = site.articles
+
+    def body(a: Article) -> Markup:
+        return article_html(a, site.mentions.get(a.id, []), event_urls)
+
+    for a, html in zip(articles, map_ordered(body, articles, jobs, inherit=True), strict=True):
+        mentions = site.mentions.get(a.id, [])
+        memo.bodies.prime(a.id, (a.text, a.format, a.body_start, mentions), html)
+
+
+def _render_deferred(env: jinja2.Environment, deferred: Deferred, jobs: int) -> None:
+    """Fill in the bytes of the pages whose rendering was put off, by worker processes that
+    inherit the views (nothing is pickled on the way out, only the pages' bytes come back)."""
+    for name in sorted({name for _, name, _ in deferred}):
+        # Compiled once here rather than once in each worker; a broken one is reported by
+        # rendering a page that uses it, with its file and line.
+        with contextlib.suppress(jinja2.TemplateError):
+            env.get_template(name)
+    made = map_ordered(_call, [make for _, _, make in deferred], jobs, inherit=True)
+    for (page, _, _), data in zip(deferred, made, strict=True):
+        page.data = data
+
+
+def _call(make: Callable[[], bytes]) -> bytes:
+    return make()
+
+
+def _page_renderer(
+    env: jinja2.Environment,
+    views: Views,
+    memo: Memo,
+    deferred: Deferred | None = None,
+) -> Callable[..., Page]:
+    """``render(template, route, kind, title, **values)``: the page, from the memo or made;
+    with ``deferred``, a page to make is returned empty and its maker added to the list."""
+
     def render(
         template: str, route: str, kind: str, title: str, _key: Any = None, **values: Any
     ) -> Page:
@@ -229,6 +197,14 @@ def _page_renderer(env: jinja2.Environment, views: Views, memo: Memo) -> Callabl
         return memo.get(path, inputs, lambda: make(template, route, kind, title, values))
 
     def make(template: str, route: str, kind: str, title: str, values: dict[str, Any]) -> Page:
+        path = urls.output_file(route)
+        if deferred is None:
+            return Page(path, html(template, route, kind, title, values))
+        page = Page(path, b"")
+        deferred.append((page, template, lambda: html(template, route, kind, title, values)))
+        return page
+
+    def html(template: str, route: str, kind: str, title: str, values: dict[str, Any]) -> bytes:
         event = values.get("event")
         description = f"{event.date}: {event.summary or event.title}" if event else ""
         page = PageView(
@@ -239,7 +215,6 @@ def _page_renderer(env: jinja2.Environment, views: Views, memo: Memo) -> Callabl
             permalink=views.urls.absolute(route),
         )
         context = {"site": views.site, "page": page, **values}
-        html = _render(env, template, context)
-        return Page(urls.output_file(route), html.encode("utf-8"))
+        return render_template(env, template, context).encode("utf-8")
 
     return render

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -20,6 +21,7 @@ import sitegen.parallel
 from sitegen.build import build
 from sitegen.cli import main
 from sitegen.config import load_config
+from sitegen.errors import TemplateError
 from sitegen.parallel import MIN_PER_JOB, chunk_size, map_ordered
 
 ARTICLES = 48
@@ -98,6 +100,36 @@ def test_an_exception_in_a_worker_is_raised_here() -> None:
         map_ordered(fail_on_seven, list(range(100)), 2)
 
 
+def test_an_inherited_map_runs_a_closure_in_forked_workers() -> None:
+    held = threading.Lock()  # not picklable: the closure must not travel to the workers
+    offset = 1000
+
+    def shifted(x: int) -> tuple[int, int, bool]:
+        return x + offset, os.getpid(), not held.locked()
+
+    items = list(range(100))
+    results = map_ordered(shifted, items, 2, inherit=True)
+    assert [r for r, _, _ in results] == [x + offset for x in items]
+    assert all(ok for _, _, ok in results)
+    assert {pid for _, pid, _ in results} - {os.getpid()}
+    assert sitegen.parallel._inherited is None  # not kept once the workers have it
+
+
+def test_a_broken_template_is_reported_alike_from_worker_processes(make_site) -> None:
+    root = fixture_site(make_site)
+    (root / "content" / "zz-broken.md").unlink()
+    (root / "templates").mkdir()
+    (root / "templates" / "article.html").write_text("one\n{{ article.nope }}\n", "utf-8")
+    config = load_config(root)
+    messages = []
+    for jobs in (1, 2):
+        with pytest.raises(TemplateError) as info:
+            build(config, jobs=jobs, cache=False)
+        messages.append(str(info.value))
+    assert messages[0] == messages[1]
+    assert "article.html:2: undefined value" in messages[1]
+
+
 def test_chunks_are_bounded() -> None:
     assert chunk_size(10, 2) == 1
     assert chunk_size(1000, 2) == 63
@@ -127,7 +159,7 @@ def test_output_is_byte_identical_whatever_the_jobs(make_site, tmp_path: Path, m
             assert not pools
             # a second build would find everything in the cache: start the next one cold
             main(["clean", "--site", str(root), "--output", str(out)])
-    assert len(pools) == 2  # reading, then tagging, each through a pool
+    assert len(pools) == 4  # reading, tagging, articles' bodies, then pages: each through a pool
     assert outputs[1].keys() == outputs[2].keys()
     assert len(outputs[1]) > ARTICLES
     for name, data in outputs[1].items():
