@@ -25,7 +25,7 @@ from sitegen.extract.entities import LowerCaseWords, canonical, find_names
 from sitegen.extract.linking import AliasIndex, Link
 from sitegen.extract.sentences import plain, split_sentences
 from sitegen.extract.titles import announcement, make_title
-from sitegen.extract.words import content_words, stem_set
+from sitegen.extract.words import content_words, lowered, stem_set
 from sitegen.model import Article, Event, Mention, Source
 from sitegen.temporal import Timex
 
@@ -95,6 +95,7 @@ def extract_from_timexes(
     # sentence pasted 20,000 times is one event with one source, not 20,000 candidates; the
     # repeats' date expressions date what the first one dates (``repeats``).
     seen: dict[str, list[int]] = {}
+    lower = lowered(text)
     for start, end in split_sentences(text, article.body_start):
         while cursor < len(timexes) and timexes[cursor].start < start:
             cursor += 1
@@ -110,7 +111,7 @@ def extract_from_timexes(
                 extraction.repeats.update(zip((i for i, _ in inside), first, strict=True))
             continue
         seen[sentence] = [i for i, _ in inside]
-        dating = date_sentence(text, (start, end), inside, published)
+        dating = date_sentence(text, (start, end), inside, published, lower)
         words = content_words(text, start, end) if aliases.may_name(text, start, end) else []
         links = aliases.find(words) if words else []
         if dating is not None or links:

@@ -134,31 +134,35 @@ def date_sentence(
     span: tuple[int, int],
     timexes: list[tuple[int, Timex]],
     published: dt.date,
+    lower: str | None = None,
 ) -> Dating | None:
     """Date the sentence ``text[span[0]:span[1]]`` whose time expressions are ``timexes``
-    (pairs of the article-wide index and the timex); None when it reports no dated event."""
+    (pairs of the article-wide index and the timex); None when it reports no dated event.
+    ``lower``: the text lower-cased, if it keeps the offsets (``words.lowered``), so that the
+    phrase searches of all the article's sentences share one lower-casing."""
     start, end = span
-    sentence = text[start:end]
     if not timexes:
         # Most sentences: a report dated by the article, or nothing. Where the reporting verbs
         # are matters only next to a date; here, only whether there is one.
-        if _REPORTING.search(sentence) is None:
+        if _REPORTING.first(text, start, end, lower) is None:
             return None
-        plan = _PLANNING.search(sentence)
-        cue = start + plan.start() if plan else None
-        return Dating(_day(published), None, None, "published", plan is not None, True, cue=cue)
-    reports = [(m.start() + start, m.end() + start) for m in _REPORTING.finditer(sentence)]
+        cue = _PLANNING.first(text, start, end, lower)
+        return Dating(_day(published), None, None, "published", cue is not None, True, cue=cue)
+    reports = _REPORTING.spans(text, start, end, lower)
     ends = [verb_end for _, verb_end in reports]
     report: tuple[int, PartialDate] | None = None
     content: list[tuple[int, Timex, PartialDate, str | None]] = []
     for index, timex in timexes:
-        dated = timex_date(timex)
-        if dated is None or _BOUNDING.search(text[max(start, timex.start - 40) : timex.start]):
+        dated = value_date(timex.type, timex.value, timex.mod)
+        if dated is None:
+            continue
+        at = timex.start
+        if _BOUNDING.first(text, max(start, at - 40), at, lower) is not None:
             continue
         date, modifier = dated
         # Only the verbs nearest the expression, before and after it, can be next to it.
-        at = bisect.bisect_right(ends, timex.start)
-        near = reports[max(at - 1, 0) : at + 2]
+        i = bisect.bisect_right(ends, at)
+        near = reports[max(i - 1, 0) : i + 2]
         if report is None and _is_report_date(text, timex, date, near, published):
             report = (index, date)
         else:
@@ -178,9 +182,8 @@ def date_sentence(
         return Dating(best[2], best[3], best[0], "content", reported=bool(reports), also=also)
     if not reports and not content:
         return None
-    plan = _PLANNING.search(sentence)
-    announced = bool(content) or plan is not None
-    cue = start + plan.start() if plan else None
+    cue = _PLANNING.first(text, start, end, lower)
+    announced = bool(content) or cue is not None
     if report:
         return Dating(report[1], None, report[0], "report", announced, bool(reports), cue=cue)
     return Dating(report_date, None, None, "published", announced, bool(reports), cue=cue)

@@ -8,7 +8,6 @@ down" in an article meet on the same stem.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import lru_cache
 
 # A word: letters or digits, with inner apostrophes, dots and hyphens ("U.S", "test-fired",
@@ -77,18 +76,32 @@ def stem_set(text: str) -> frozenset[str]:
 
     Words are split on spaces and stripped of punctuation rather than found by ``WORD_RE``:
     the regex alone cost as much as all of this (Python's regex engine pays at every character).
+    Each token's stem is looked up in ``_TOKEN_STEMS`` (most tokens repeat); only the tokens
+    not yet met are stemmed.
     """
-    stems = set(map(_token_stem, text.split()))
-    stems.discard(None)
+    tokens = text.split()
+    stems = set(map(_TOKEN_STEMS.get, tokens))
+    if None in stems:
+        stems.discard(None)
+        stems.update(map(_token_stem, tokens))
     stems.discard("")
-    return frozenset(stems)  # type: ignore[arg-type]
+    return frozenset(stems)
 
 
-@lru_cache(maxsize=65536)
-def _token_stem(token: str) -> str | None:
-    """The stem of a space-separated token (``"Ukraine's,"``), None for a stop word: one cached
-    call per token, punctuation and all (most tokens repeat)."""
-    return _content_stem(token.strip(_EDGES))
+_TOKEN_STEMS: dict[str, str] = {}
+"""The stem of each space-separated token met (``"Ukraine's,"``), "" for a stop word. A dict
+read through ``map`` costs half of an ``lru_cache`` call per token; cleared when it holds
+``_MAX_TOKENS`` (so memory stays bounded however many articles are read)."""
+_MAX_TOKENS = 65536
+
+
+def _token_stem(token: str) -> str:
+    stem_ = _TOKEN_STEMS.get(token)
+    if stem_ is None:
+        if len(_TOKEN_STEMS) >= _MAX_TOKENS:
+            _TOKEN_STEMS.clear()
+        stem_ = _TOKEN_STEMS[token] = _content_stem(token.strip(_EDGES)) or ""
+    return stem_
 
 
 _EDGES = ",.;:!?\"“”‘’'()[]{}—–-|*_/"
@@ -129,17 +142,50 @@ class Phrases:
         self._lower = re.compile(pattern)
         self._folded = re.compile(pattern, re.IGNORECASE)
 
-    def _pick(self, text: str) -> tuple[re.Pattern[str], str]:
-        lower = text.lower()
-        return (self._lower, lower) if len(lower) == len(text) else (self._folded, text)
+    def first(self, text: str, start: int, end: int, lower: str | None = None) -> int | None:
+        """Offset (into ``text``) of the first phrase in ``text[start:end]``, or None.
 
-    def search(self, text: str) -> re.Match[str] | None:
-        pattern, text = self._pick(text)
-        return pattern.search(text)
+        ``lower``: ``text.lower()`` when lower-casing kept its length (see :func:`lowered`), so
+        that a caller reading many spans of one text lower-cases it once.
+        """
+        pattern, string, pos, endpos, shift = self._target(text, start, end, lower)
+        match = pattern.search(string, pos, endpos)
+        return match.start() + shift if match else None
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        pattern, text = self._pick(text)
-        return pattern.finditer(text)
+    def spans(
+        self, text: str, start: int, end: int, lower: str | None = None
+    ) -> list[tuple[int, int]]:
+        """Offsets (into ``text``) of every phrase in ``text[start:end]``, in order."""
+        pattern, string, pos, endpos, shift = self._target(text, start, end, lower)
+        if not shift:
+            return [m.span() for m in pattern.finditer(string, pos, endpos)]
+        return [(m.start() + shift, m.end() + shift) for m in pattern.finditer(string, pos, endpos)]
+
+    def _target(
+        self, text: str, start: int, end: int, lower: str | None
+    ) -> tuple[re.Pattern[str], str, int, int, int]:
+        """What to search for ``text[start:end]``: pattern, string, bounds, and the offset of that
+        string in ``text``. The article's lower-cased text is searched in place unless a word
+        character precedes ``start`` (``\\b`` reads it; in a slice of its own nothing would)."""
+        if lower is not None and not (start and _is_word(lower[start - 1])):
+            return self._lower, lower, start, end, 0
+        piece = text[start:end]
+        low = piece.lower()
+        if len(low) == len(piece):
+            return self._lower, low, 0, len(low), start
+        return self._folded, piece, 0, len(piece), start
+
+
+def lowered(text: str) -> str | None:
+    """``text.lower()`` if it keeps the offsets of ``text`` (it does unless a character such as
+    "İ" lower-cases to two), else None."""
+    lower = text.lower()
+    return lower if len(lower) == len(text) else None
+
+
+def _is_word(ch: str) -> bool:
+    """A character that ``\\w`` matches."""
+    return ch.isalnum() or ch == "_"
 
 
 def _render(node: dict[str, dict]) -> str:
