@@ -12,12 +12,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 from sitegen.config import Config
 from sitegen.errors import Report, SitegenError
 from sitegen.incremental import BuildRecord, Run, SiteState, problems_of, replay
 from sitegen.memo import BuildMemo
+from sitegen.merged import merged
 from sitegen.model import Site
 from sitegen.outputs import update_output
 from sitegen.progress import Progress
@@ -102,7 +102,7 @@ def build(
     memo.begin(inputs.templates)
     with _timed(timings, "extract"):
         extractions = state.extract(site, run)
-        events, mentions = _merged(memo, extractions, site)
+        events, mentions = merged(memo, extractions, site)
         site = Site(config=config, articles=site.articles, events=events, mentions=mentions)
     with _timed(timings, "render"):
         pages = render_site(site, theme_dirs(config), memo=memo, jobs=run.jobs)
@@ -118,29 +118,3 @@ def build(
     scan = replace(inputs, report=Report())  # its problems are in the record's own list
     state.save(BuildRecord(inputs.fingerprint(), scan, outputs, problems_of(report), counts))
     return BuildResult(counts, written, report, timings)
-
-
-def _merged(memo: BuildMemo, extractions: list[Any], site: Site) -> Any:
-    """The merge of all extractions: the last one when they are the same; the last one with an
-    article's offsets moved when that article's text moved and nothing else changed (see
-    ``extract/reoffset.py``); else a merge from scratch."""
-    from sitegen.extract import merge
-    from sitegen.extract.reoffset import moved_only, reoffset, same_objects
-
-    inputs = (tuple(extractions), tuple(site.events))
-    held = memo.merge.peek("merge")
-    if held is not None and held[0] != inputs and held[0][1] == inputs[1]:
-        old = held[0][0]
-        same_count = len(old) == len(inputs[0])
-        changed = [i for i, (a, b) in enumerate(zip(old, inputs[0], strict=False)) if a is not b]
-        if same_count and len(changed) == 1:
-            a, b = old[changed[0]], inputs[0][changed[0]]
-            if moved_only(a, b):
-                value = reoffset(held[1], a, b)
-                memo.merge.put("merge", inputs, value)
-                return value
-    value = memo.merge.get("merge", inputs, lambda: merge(extractions, site.events))
-    if held is not None and value is not held[1]:
-        value = same_objects(held[1], value)
-        memo.merge.put("merge", inputs, value)
-    return value

@@ -151,7 +151,7 @@ class SiteState:
         record = self.record
         return (
             record is not None
-            and (self.memo is None or self.memo.filled)
+            and (self.memo is None or (self.memo.filled and not self.memo.exact_due))
             and record.inputs == inputs.fingerprint()
             and output_intact(self.config.output_dir, record.outputs)
         )

@@ -95,6 +95,13 @@ class BuildMemo:
         """A build has finished with this memo: it holds a whole site."""
         self.rendered = (0, 0)
         """(pages rendered, pages asked for) by the last finished build."""
+        self.patching = False
+        """Patch the last merge for one article's new events (the dev server; see
+        :mod:`sitegen.merged`) instead of merging from scratch."""
+        self.exact = False
+        """This build merges from scratch if the last merge was patched."""
+        self.cancel: Callable[[], bool] | None = None
+        """Asked during a merge from scratch: True calls it off (``merging.Cancelled``)."""
         self._reset()
 
     def _reset(self) -> None:
@@ -103,6 +110,10 @@ class BuildMemo:
         """Some template besides ``article.html`` may show article bodies: a changed body must
         then render the pages that list articles again (see ``render.py``)."""
         self.merge = Memo()
+        self.merge_state: Any = None
+        """The last merge's working state, to patch (``extract/patch.py``)."""
+        self.unsettled = False
+        """The last merge was patched: a merge from scratch may differ."""
         self.bodies = Memo()
         self.events = Memo()
         self.articles = Memo()
@@ -118,6 +129,11 @@ class BuildMemo:
         self.kept: dict[str, Any] = {}
         """What a stage keeps for the whole generation, by name (the feeds' items, see
         :class:`sitegen.reuse.Kept`)."""
+
+    @property
+    def exact_due(self) -> bool:
+        """An exact build is asked for and the last merge was patched: there is work to do."""
+        return self.exact and self.unsettled
 
     @property
     def environment(self) -> Any:
@@ -171,6 +187,8 @@ class BuildMemo:
         """The build succeeded: what it computed is what the next one starts from."""
         self.rendered = (self.pages.misses, self.pages.hits + self.pages.misses)
         self.filled = True
+        if self.merge_state is not None:
+            self.merge_state.dirty = False  # it is what this build merged
         self._articles, self._articles_next = self._articles_next, {}
         self._derived, self._derived_next = self._derived_next, {}
         for memo in self._memos():

@@ -35,6 +35,7 @@ from sitegen.build import BuildResult, build
 from sitegen.cache import CACHE_DIR
 from sitegen.config import CONFIG_NAME, Config
 from sitegen.errors import SitegenError
+from sitegen.extract.merging import Cancelled
 from sitegen.incremental import SiteState
 from sitegen.memo import BuildMemo
 from sitegen.preview import PageHandler
@@ -48,6 +49,8 @@ MAX_WAIT_S = 0.3
 
 SETTLE_S = 0.5
 """How long after a rebuild's reload message the memory it left is settled."""
+EXACT_AFTER_S = 0.2
+"""How long after a build with a patched merge the exact merge starts (if no save came)."""
 
 
 def settle_memory() -> None:
@@ -86,8 +89,25 @@ class DevServer:
     def base_path(self) -> str:
         return self.config.base_path if self.config else "/"
 
-    def rebuild(self, changed: set[Path]) -> tuple[list[str], BuildResult | None]:
-        """One build (runs on a worker thread): new settings first if sitegen.toml changed."""
+    def rebuild(
+        self, changed: set[Path], exact: bool = False
+    ) -> tuple[list[str], BuildResult | None]:
+        """One build (runs on a worker thread): new settings first if sitegen.toml changed.
+        ``exact``: the build that settles a patched merge (see :meth:`_settle`); called off,
+        without a result, when a save comes meanwhile."""
+        if exact:
+            assert self.state is not None and self.config is not None and self.state.memo
+            memo = self.state.memo
+            memo.exact, memo.cancel = True, lambda: bool(self.pending)
+            try:
+                result = build(self.config, state=self.state, changed=set(), in_place=True)
+            except Cancelled:
+                return self.problems, None
+            except Exception as exc:  # noqa: BLE001 (as below: keep serving)
+                return [f"internal error: {type(exc).__name__}: {exc} (please report it)"], None
+            finally:
+                memo.exact, memo.cancel = False, None
+            return [str(p) for p in result.report.errors], result
         try:
             known: set[Path] | None = changed
             if self.config is None or any(p.name == CONFIG_NAME for p in changed):
@@ -97,6 +117,7 @@ class DevServer:
                     self.config = config
                     self.state = SiteState.open(config, prune=False)
                     self.state.memo = BuildMemo()
+                    self.state.memo.patching = True  # exact again once the writer pauses
                     self.state.deferred = True  # written when serve stops (see serve())
                     self.state.lock = self.lock
             assert self.state is not None and self.config is not None
@@ -141,6 +162,23 @@ class DevServer:
 
         threading.Thread(target=work, name="sitegen-build", daemon=True).start()
 
+    def _settle(self) -> None:
+        """The last build patched its merge (fast, approximate: ``sitegen/merged.py``): once no
+        save is waiting, merge from scratch and show the result if it differs. A save that comes
+        meanwhile calls it off; its own build patches again and settles later."""
+        memo = self.state.memo if self.state else None
+        if self.building or self.pending or memo is None or not memo.unsettled:
+            return
+        self.building = True
+        loop = self.loop
+        assert loop is not None
+
+        def work() -> None:
+            outcome = self.rebuild(set(), exact=True)
+            loop.add_callback(self._finished, set(), *outcome)
+
+        threading.Thread(target=work, name="sitegen-settle", daemon=True).start()
+
     def _finished(
         self, changed: set[Path], problems: list[str], result: BuildResult | None
     ) -> None:
@@ -148,7 +186,8 @@ class DevServer:
         names = ", ".join(sorted(os.path.relpath(p, self.root) for p in changed)[:3])
         was, self.problems = self.problems, problems
         if result is not None:
-            self.log(f"{names} changed: {result.summary()}")
+            what = f"{names} changed" if changed else "merged exactly"
+            self.log(f"{what}: {result.summary()}")
             for warning in result.report.warnings:
                 self.log(f"warning: {warning}")
         for problem in problems:
@@ -161,6 +200,7 @@ class DevServer:
         if result is not None:
             assert self.loop is not None
             self.loop.call_later(SETTLE_S, settle_memory)  # once the browser has its page
+            self.loop.call_later(EXACT_AFTER_S, self._settle)
         self._schedule()
 
     def watch(self) -> str:

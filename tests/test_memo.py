@@ -84,7 +84,9 @@ def _edit(root: Path, name: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def _served(root: Path, extra: dict[str, str] | None = None) -> tuple[Config, SiteState]:
+def _served(
+    root: Path, extra: dict[str, str] | None = None, patching: bool = False
+) -> tuple[Config, SiteState]:
     """The fixture site under ``root``, built once by a state kept as `sitegen serve` keeps it."""
     files = {
         "content/bridge.md": ARTICLE,
@@ -95,6 +97,7 @@ def _served(root: Path, extra: dict[str, str] | None = None) -> tuple[Config, Si
     config = load_config(write_files(root, files))
     state = SiteState(config, None, prune=False)
     state.memo = BuildMemo()
+    state.memo.patching = patching
     build(config, state=state, in_place=True)
     return config, state
 
@@ -207,3 +210,36 @@ def test_kept_items_last_until_the_feed_is_made_again_and_a_failed_making_keeps_
     with kept.making(version="new titles"):
         kept.get("a", 1, lambda: item("a"))
     assert made[-1] == "a" and len(made) == 5
+
+
+PATCHED = [
+    ("new date", "content/bridge.md", "on Friday", "on 3 May 2024"),
+    (
+        "new dated sentence",
+        "content/council.md",
+        "the mayor said.",
+        "the mayor said. The bridge had closed on 2 March 2023 after an inspection.",
+    ),
+    ("date removed", "content/council.md", "The bridge closed in March 2023.", ""),
+    ("date put first", "content/council.md", "The council", "Yesterday the council"),
+]
+
+
+@pytest.mark.parametrize("what, name, old, new", PATCHED, ids=[e[0] for e in PATCHED])
+def test_a_patched_merge_then_an_exact_build_equals_a_build_from_scratch(
+    tmp_path: Path, what: str, name: str, old: str, new: str
+) -> None:
+    """The dev server patches the last merge for one article whose events changed (fast,
+    approximate), then builds exactly once the writer pauses: that build must equal a build
+    from scratch, and on a site this small the patch already does."""
+    config, state = _served(tmp_path / "site", patching=True)
+    assert state.memo is not None and state.memo.merge_state is not None
+    root = config.root
+    _edit(root, name, old, new)
+    build(config, state=state, changed={root / name}, in_place=True)
+    assert state.memo.unsettled  # patched, not merged from scratch
+    _same_as_scratch(config, tmp_path)
+    state.memo.exact = True
+    result = build(config, state=state, changed=set(), in_place=True)
+    assert not result.up_to_date and not state.memo.unsettled and result.written == []
+    _same_as_scratch(config, tmp_path)

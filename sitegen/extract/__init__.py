@@ -11,8 +11,9 @@ Two halves, so the first can be cached per article and run in parallel:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
+from typing import Any
 
 from sitegen.extract.article import ArticleExtraction, Candidate, extract_from_timexes
 from sitegen.extract.keydates import mention_days, score_days
@@ -37,14 +38,19 @@ def extract_article(article: Article, curated: list[Event] | AliasIndex) -> Arti
 
 
 def merge(
-    extractions: list[ArticleExtraction], curated: list[Event]
+    extractions: list[ArticleExtraction],
+    curated: list[Event],
+    keep: dict[str, Any] | None = None,
+    cancel: Callable[[], bool] | None = None,
 ) -> tuple[list[Event], dict[str, list[Mention]]]:
     """The timeline: curated events with the sources linked to them and the merged extracted
     events, sorted by :meth:`Event.sort_key`, each with its ``key_score``; and each article's
     mentions with ``event_id`` set where the expression dates an event. The inputs are not
-    modified."""
+    modified. ``keep``, if given, receives the merge's working state (see ``patch.py``);
+    ``cancel()`` is asked now and then, and the merge raises ``merging.Cancelled`` if it says
+    so (the dev server calls off an exact merge when a new save comes)."""
     with collector_paused():
-        events, dated = build_events(extractions, curated)
+        events, dated = build_events(extractions, curated, keep, cancel)
         for x in extractions:
             for repeat, first in x.repeats.items():
                 if (x.article_id, first) in dated:
@@ -62,6 +68,8 @@ def merge(
             for s in e.sources
             if s.article_id in published
         ]
+        if keep is not None:
+            keep["pointers"] = pointers
         scores = score_days(pointers)
         for event in events:
             event.key_score = scores.get(event.date.first_day(), 0.0) if event.date.day else 0.0

@@ -17,10 +17,11 @@ from __future__ import annotations
 import gc
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import Any
 
 from sitegen.dates import PartialDate
 from sitegen.extract.article import ArticleExtraction, Candidate
@@ -40,40 +41,39 @@ class _Cluster:
     disagree: bool = False
 
 
-def cluster(candidates: list[Candidate]) -> list[_Cluster]:
-    """Group the candidates (not curated links) that report the same event."""
-    df = Counter(s for c in candidates for s in c.stems)
-    n = max(len(candidates), 1)
-    weight = {s: math.log(1 + n / count) for s, count in df.items()}
-    # Rarest first, ties by spelling: by count, since the weight falls as the count grows (two
-    # sorts whose keys are read in C, five times faster than one with a Python key).
-    words = sorted(df)
-    words.sort(key=df.__getitem__)
-    rank = {s: i for i, s in enumerate(words)}
-    order = sorted(candidates, key=_order)
-    clusters: list[_Cluster] = []
-    heads: list[_Head] = []
+@dataclass
+class Clustering:
+    """The clusters of one merge and the index that found them: the dev server keeps it to
+    place one article's new candidates without clustering all again (``extract/patch.py``)."""
+
+    weight: dict[str, float]
+    """Each word's rarity (idf over all candidates)."""
+    rank: dict[str, int]
+    """Each word's place, rarest first."""
+    clusters: list[_Cluster] = field(default_factory=list)
+    heads: list[_Head] = field(default_factory=list)
     # Heads by day then prefix word, and by year then prefix word: a candidate only meets the
     # heads its date is compatible with (days come first, so a day meets the heads of its day;
     # a month or a year those of its year). Near-duplicates at other dates are found through
     # ``clashes``, by the shorter prefix that their higher threshold allows.
-    by_day: dict[int, dict[str, list[int]]] = defaultdict(dict)
-    by_year: dict[int, dict[str, list[int]]] = defaultdict(dict)
-    clashes: dict[str, list[int]] = {}
-    for candidate in order:
-        stems = candidate.stems
-        ranked = sorted(stems, key=rank.__getitem__)  # rarest first, one order for all
-        total = sum(map(weight.__getitem__, ranked))
+    by_day: dict[int, dict[str, list[int]]] = field(default_factory=lambda: defaultdict(dict))
+    by_year: dict[int, dict[str, list[int]]] = field(default_factory=lambda: defaultdict(dict))
+    clashes: dict[str, list[int]] = field(default_factory=dict)
+
+    def place(self, candidate: Candidate, ranked: list[str], total: float) -> int:
+        """Add ``candidate`` (its stems ``ranked`` rarest first, weighing ``total``) to the most
+        similar compatible cluster, or to a new one; its cluster's index."""
+        stems, weight, heads, clusters = candidate.stems, self.weight, self.heads, self.clusters
         date = candidate.date
         first, last = _span(date)
         prefix, short = _prefixes(ranked, weight, total)
         day = date.day is not None
-        posted = by_day[first] if day else by_year[date.year]
+        posted = self.by_day[first] if day else self.by_year[date.year]
         found = {i for s in prefix if (post := posted.get(s)) for i in post}
         same = None if day else True  # the heads of one day are compatible with it
         best = _most_similar(found, stems, total, weight, heads, SAME_EVENT, first, last, same)
         if best < 0:
-            found = {i for s in short if (post := clashes.get(s)) for i in post}
+            found = {i for s in short if (post := self.clashes.get(s)) for i in post}
             best = _most_similar(found, stems, total, weight, heads, DISAGREE, first, last, False)
             if best >= 0:
                 # Two sentences alike enough to be one report at incompatible dates: the
@@ -85,11 +85,35 @@ def cluster(candidates: list[Candidate]) -> list[_Cluster]:
             clusters.append(_Cluster())
             heads.append((stems, total, first, last, candidate.witnessed))
             if day:
-                _post(by_day[first], prefix, best)
-            _post(by_year[date.year], prefix, best)
-            _post(clashes, short, best)
+                _post(self.by_day[first], prefix, best)
+            _post(self.by_year[date.year], prefix, best)
+            _post(self.clashes, short, best)
         clusters[best].members.append(candidate)
-    return clusters
+        return best
+
+
+class Cancelled(Exception):
+    """The merge was called off (its ``cancel()`` said so): its result is no longer wanted."""
+
+
+def cluster(candidates: list[Candidate], cancel: Callable[[], bool] | None = None) -> Clustering:
+    """Group the candidates (not curated links) that report the same event; ``cancel()`` is
+    asked now and then, and raises :class:`Cancelled` when it says so."""
+    df = Counter(s for c in candidates for s in c.stems)
+    n = max(len(candidates), 1)
+    weight = {s: math.log(1 + n / count) for s, count in df.items()}
+    # Rarest first, ties by spelling: by count, since the weight falls as the count grows (two
+    # sorts whose keys are read in C, five times faster than one with a Python key).
+    words = sorted(df)
+    words.sort(key=df.__getitem__)
+    rank = {s: i for i, s in enumerate(words)}
+    found = Clustering(weight, rank)
+    for i, candidate in enumerate(sorted(candidates, key=_order)):
+        if cancel is not None and not i % 256 and cancel():
+            raise Cancelled
+        ranked = sorted(candidate.stems, key=rank.__getitem__)  # rarest first, one order for all
+        found.place(candidate, ranked, sum(map(weight.__getitem__, ranked)))
+    return found
 
 
 _Head = tuple[frozenset[str], float, int, int, bool]
@@ -189,10 +213,14 @@ def _prefixes(
 
 
 def build_events(
-    extractions: list[ArticleExtraction], curated: list[Event]
+    extractions: list[ArticleExtraction],
+    curated: list[Event],
+    keep: dict[str, Any] | None = None,
+    cancel: Callable[[], bool] | None = None,
 ) -> tuple[list[Event], dict[tuple[str, int], str]]:
     """Events (curated ones with their new sources, then merged clusters) and, for each date
-    expression that dates an event, ``(article_id, mention index) -> event id``."""
+    expression that dates an event, ``(article_id, mention index) -> event id``. ``keep``, if
+    given, receives what the dev server needs to patch this merge (``extract/patch.py``)."""
     # A surname that two articles or more give in full stands for that full name in every
     # article (the most frequent full name, if articles differ: sorted by count, the last one
     # wins). One article is not enough: its "full name" may be a headline ("Sick Mexico").
@@ -215,7 +243,12 @@ def build_events(
                 dated.setdefault((extraction.article_id, candidate.mention), gathering.event.id)
     taken = set(by_id)
     events = [g.done() for g in by_id.values()]
-    for group in cluster(own):
+    clustering = cluster(own, cancel)
+    if keep is not None:
+        keep.update(clustering=clustering, entity_of=entity_of, taken=taken, cluster_events=[])
+    for k, group in enumerate(clustering.clusters):
+        if cancel is not None and not k % 256 and cancel():
+            raise Cancelled
         head = group.members[0]
         gathering = _Gathering(
             Event(
@@ -234,6 +267,8 @@ def build_events(
             if member.mention is not None:
                 dated.setdefault((member.source.article_id, member.mention), gathering.event.id)
         events.append(gathering.done())
+        if keep is not None:
+            keep["cluster_events"].append(gathering.event.id)
     return events, dated
 
 

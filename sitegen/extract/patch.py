@@ -1,0 +1,310 @@
+"""The last merge patched for one changed article, at once, while the exact merge follows.
+
+A merge weighs each word by its rarity among *all* candidates and clusters them greedily in one
+order, so a change in one article can move any decision, and only a merge from scratch is exact:
+several seconds at thousands of articles, far too slow between a save and its page. The dev
+server therefore patches the last merge (this module) and, once the writer pauses, runs the
+exact merge and shows its result if it differs (``sitegen/server.py``: *settling*).
+
+The patch keeps the last merge's word weights and index. The article's candidates that are the
+old ones moved (same sentence, date and link) take their places; those gone leave their
+clusters; new ones are placed like any candidate of a merge, against the heads of the clusters
+that exist. Only the touched events are built again, and only the key-date scores of the days
+the article points to (or stopped pointing to) are summed again, the same way as in a merge.
+A candidate that headed a cluster others joined cannot leave it without changing that event's
+title and date, so that case falls back to the full merge (``None``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import math
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from sitegen.extract.article import ArticleExtraction, Candidate
+from sitegen.extract.keydates import OUTSIDE, Pointer, mention_days, pointer_weight
+from sitegen.extract.merging import Clustering, _Gathering, _order, _unique
+from sitegen.model import Event, Mention, event_id
+
+Merged = tuple[list[Event], dict[str, list[Mention]]]
+
+
+@dataclass
+class MergeState:
+    """What :func:`sitegen.extract.merge` worked with (its ``keep``), ready to be patched."""
+
+    clustering: Clustering
+    entity_of: dict[str, str]
+    taken: set[str]
+    curated: dict[str, Event]
+    """The curated events as given (before their linked sources were added)."""
+    linked: dict[str, list[Candidate]]
+    """Each curated event's linked candidates, in the merge's order."""
+    cluster_events: list[str | None]
+    cluster_of: dict[int, int]
+    """``id(candidate)`` -> its cluster (the state holds the candidates, so ids stay theirs)."""
+    extractions: dict[str, ArticleExtraction]
+    events: list[Event]
+    mentions: dict[str, list[Mention]]
+    day_pointers: dict[dt.date, dict[Pointer, int]] = field(default_factory=dict)
+    span: tuple[dt.date, dt.date] | None = None
+    dirty: bool = False
+    """Patched by a build that has not finished: no longer what the last good build merged."""
+
+
+def state_of(
+    keep: dict[str, Any], extractions: list[ArticleExtraction], curated: list[Event], merged: Merged
+) -> MergeState:
+    """The state of a merge that ran with ``keep``."""
+    clustering: Clustering = keep["clustering"]
+    cluster_of = {id(c): k for k, group in enumerate(clustering.clusters) for c in group.members}
+    linked: dict[str, list[Candidate]] = {e.id: [] for e in curated}
+    for x in extractions:
+        for c in x.candidates:
+            if c.curated_id in linked:
+                linked[c.curated_id].append(c)
+    state = MergeState(
+        clustering=clustering,
+        entity_of=keep["entity_of"],
+        taken=keep["taken"],
+        curated={e.id: e for e in curated},
+        linked=linked,
+        cluster_events=list(keep["cluster_events"]),
+        cluster_of=cluster_of,
+        extractions={x.article_id: x for x in extractions},
+        events=list(merged[0]),
+        mentions=dict(merged[1]),
+    )
+    for pointer in keep["pointers"]:  # each belongs to one article: counted once, as a set
+        state.day_pointers.setdefault(pointer[2], {})[pointer] = 1
+    published = [p[1] for counts in state.day_pointers.values() for p in counts]
+    state.span = (min(published), max(published)) if published else None
+    return state
+
+
+def _same(c: Candidate) -> tuple[Any, ...]:
+    """What a candidate keeps when only its place in the article moved."""
+    return (c.source.sentence, c.date, c.modifier, c.curated_id, c.witnessed, c.announced)
+
+
+def patch(state: MergeState, new: ArticleExtraction) -> Merged | None:
+    """The last merge with ``new`` in place of the same article's last extraction (approximate:
+    see the module's docstring); None when only a merge from scratch will do."""
+    old = state.extractions.get(new.article_id)
+    if old is None or old.published != new.published or state.dirty:
+        return None
+    waiting: dict[tuple[Any, ...], list[Candidate]] = {}
+    for c in old.candidates:
+        waiting.setdefault(_same(c), []).append(c)
+    pairs, added = [], []
+    for c in new.candidates:
+        same = waiting.get(_same(c))
+        if same:
+            pairs.append((same.pop(0), c))
+        else:
+            added.append(c)
+    gone = [c for same in waiting.values() for c in same]
+    clusters = state.clustering.clusters
+    for c in gone:
+        k = state.cluster_of.get(id(c))
+        if k is not None and clusters[k].members[0] is c and len(clusters[k].members) > 1:
+            return None
+    state.dirty = True
+    touched: set[int] = set()
+    curated: set[str] = set()
+    for c in gone:
+        if c.curated_id in state.linked:
+            _drop(state.linked[c.curated_id], c)
+            curated.add(c.curated_id)
+        elif (k := state.cluster_of.pop(id(c), None)) is not None:
+            _drop(clusters[k].members, c)
+            touched.add(k)
+            if not clusters[k].members:  # a head no candidate can join (infinite weight)
+                state.clustering.heads[k] = (frozenset(), math.inf, 0, 0, False)
+    for was, c in pairs:
+        if c.curated_id in state.linked:
+            members = state.linked[c.curated_id]
+            curated.add(c.curated_id)
+        elif (k := state.cluster_of.pop(id(was), None)) is not None:
+            members = clusters[k].members
+            state.cluster_of[id(c)] = k
+            touched.add(k)
+        else:
+            continue
+        members[next(i for i, m in enumerate(members) if m is was)] = c
+    place = {aid: i for i, aid in enumerate(state.extractions)}  # the merge's article order
+
+    def linked_order(m: Candidate) -> tuple[int, int]:
+        return place[m.source.article_id], m.source.start
+
+    for c in added:
+        if c.curated_id in state.linked:  # where the merge has it: by article, then in text
+            linked = state.linked[c.curated_id]
+            linked.insert(bisect.bisect(linked, linked_order(c), key=linked_order), c)
+            curated.add(c.curated_id)
+    for c in added:
+        if c.curated_id not in state.linked:  # as in the merge, an unknown link is an event
+            k = _place(state.clustering, c, len(state.cluster_of))
+            state.cluster_of[id(c)] = k
+            touched.add(k)
+    state.extractions[new.article_id] = new
+    return _rebuilt(state, old, new, touched, curated)
+
+
+def _drop(members: list[Candidate], c: Candidate) -> None:
+    del members[next(i for i, m in enumerate(members) if m is c)]
+
+
+def _place(clustering: Clustering, c: Candidate, n: int) -> int:
+    """Place a new candidate with the last merge's weights (a word it never saw weighs as a
+    word of one candidate among ``n``, and ranks rarest)."""
+    weight, rank = clustering.weight, clustering.rank
+    for s in c.stems:
+        if s not in weight:
+            weight[s] = math.log(1 + max(n, 1))
+            rank[s] = -1
+    ranked = sorted(c.stems, key=rank.__getitem__)
+    k = clustering.place(c, ranked, sum(map(weight.__getitem__, ranked)))
+    members = clustering.clusters[k].members
+    if len(members) > 2:  # joined: in the merge's order behind the head, as the merge has it
+        members.pop()
+        members.insert(bisect.bisect(members, _order(c), lo=1, key=_order), c)
+    return k
+
+
+def _rebuilt(
+    state: MergeState,
+    old: ArticleExtraction,
+    new: ArticleExtraction,
+    touched: set[int],
+    curated: set[str],
+) -> Merged:
+    changed: dict[str, Event | None] = {}
+    titles = {e.id: e.title for e in state.events}
+    clusters = state.clustering.clusters
+    while len(state.cluster_events) < len(clusters):
+        state.cluster_events.append(None)
+    for k in sorted(touched):
+        was = state.cluster_events[k]
+        members = clusters[k].members
+        if not members:
+            if was is not None:
+                changed[was] = None
+                state.taken.discard(was)
+            state.cluster_events[k] = None
+            continue
+        head = members[0]
+        if was is not None and titles.get(was) != head.title:  # the id follows the title
+            changed[was] = None
+            state.taken.discard(was)
+            was = None
+        ident = was or _unique(event_id(head.date, head.title), state.taken)
+        state.cluster_events[k] = ident
+        gathering = _Gathering(
+            Event(
+                id=ident,
+                date=head.date,
+                title=head.title,
+                summary=head.source.sentence,
+                modifier=head.modifier,
+                announced=all(m.announced for m in members),
+                disagree=clusters[k].disagree,
+            ),
+            state.entity_of,
+        )
+        for m in members:
+            gathering.add(m)
+        changed[ident] = gathering.done()
+    for ident in sorted(curated):
+        gathering = _Gathering(replace(state.curated[ident]), state.entity_of)
+        for c in state.linked[ident]:
+            gathering.add(c)
+            gathering.event.disagree |= c.disagree
+        changed[ident] = gathering.done()
+    days = _repoint(state, old, new)
+    for event in changed.values():
+        if event is not None:
+            event.key_score = days_score(state, event)
+    for e in state.events:
+        if e.id not in changed and e.date.day and e.date.first_day() in days:
+            score = days_score(state, e)
+            if score != e.key_score:
+                changed[e.id] = replace(e, key_score=score)
+    kept = [e for e in state.events if e.id not in changed]
+    for event in changed.values():
+        if event is not None:
+            bisect.insort(kept, event, key=Event.sort_key)
+    state.events = kept
+    state.mentions[new.article_id] = _placed(state, new)
+    return kept, dict(state.mentions)
+
+
+def days_score(state: MergeState, event: Event) -> float:
+    """The key-date score of ``event``'s day, summed as :func:`keydates.score_days` does."""
+    if not event.date.day or state.span is None:
+        return 0.0
+    day = event.date.first_day()
+    first, last = state.span
+    score = 0.0
+    for _, published, _ in sorted(state.day_pointers.get(day, {})):
+        weight = pointer_weight(day, published)
+        score += weight if first <= day <= last else weight * OUTSIDE
+    return score
+
+
+def _repoint(state: MergeState, old: ArticleExtraction, new: ArticleExtraction) -> set[dt.date]:
+    """Swap the article's pointers (the days it names; its sentences linked to curated events
+    on a day) and return the days whose score may have moved."""
+    days: set[dt.date] = set()
+    for x, step in ((old, -1), (new, 1)):
+        pointers = [(x.article_id, x.published, day) for day in mention_days(x.mentions)]
+        pointers += [
+            (x.article_id, x.published, state.curated[c.curated_id].date.first_day())
+            for c in x.candidates
+            if c.curated_id in state.curated and state.curated[c.curated_id].date.day
+        ]
+        for pointer in dict.fromkeys(pointers):
+            counts = state.day_pointers.setdefault(pointer[2], {})
+            counts[pointer] = counts.get(pointer, 0) + step
+            if counts[pointer] <= 0:
+                del counts[pointer]
+            days.add(pointer[2])
+    return days
+
+
+def _placed(state: MergeState, new: ArticleExtraction) -> list[Mention]:
+    """The article's mentions, each pointing to the event its candidate is now in (a curated
+    event first, as in the merge)."""
+    dated: dict[int, str] = {}
+    for c in new.candidates:
+        if c.mention is not None and c.curated_id in state.curated:
+            dated.setdefault(c.mention, c.curated_id)
+    for c in new.candidates:
+        k = state.cluster_of.get(id(c))
+        if c.mention is not None and k is not None and (ident := state.cluster_events[k]):
+            dated.setdefault(c.mention, ident)
+    for repeat, first in new.repeats.items():
+        if first in dated:
+            dated[repeat] = dated[first]
+    return [replace(m, event_id=dated[i]) if i in dated else m for i, m in enumerate(new.mentions)]
+
+
+def moved(
+    state: MergeState, old: ArticleExtraction, new: ArticleExtraction, merged: Merged
+) -> None:
+    """Bring the state up to ``merged``: the merge patched by ``reoffset`` for ``new``, ``old``
+    with its offsets moved (same candidates, in the same order)."""
+    for was, c in zip(old.candidates, new.candidates, strict=True):
+        k = state.cluster_of.pop(id(was), None)
+        members = state.clustering.clusters[k].members if k is not None else None
+        if k is not None:
+            state.cluster_of[id(c)] = k
+        elif c.curated_id in state.linked:
+            members = state.linked[c.curated_id]
+        if members is not None:
+            members[next(i for i, m in enumerate(members) if m is was)] = c
+    state.extractions[new.article_id] = new
+    state.events = list(merged[0])
+    state.mentions = dict(merged[1])
