@@ -204,6 +204,33 @@ def test_edit_article_is_served_and_reloads(served: Served) -> None:
     assert any(line.startswith("stopped") for line in served.lines)
 
 
+def test_a_new_dated_sentence_is_shown_then_merged_exactly(served: Served, tmp_path: Path) -> None:
+    """A save that changes an article's events is shown from a patched merge, then the server
+    merges from scratch by itself: events.json ends as a build from scratch writes it."""
+    edit(
+        served.root / "content" / "bridge.md",
+        "reopened",
+        "reopened. The ferry stopped running on 2 March 2024 after the storm. It reopened",
+    )
+    served.reload_message()
+    status, body = served.wait_for("/articles/bridge/", "ferry stopped running")
+    assert status == 200
+    deadline = time.monotonic() + TIMEOUT
+    while not any("merged exactly" in line for line in served.lines):
+        assert time.monotonic() < deadline, "".join(served.lines)
+        time.sleep(0.05)
+    scratch = tmp_path / "scratch"
+    done = subprocess.run(
+        [sys.executable, "-m", "sitegen", "build", "--site", str(served.root), "--no-cache",
+         "--output", str(scratch), "-q"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    status, events = served.get("/events.json")
+    assert status == 200 and "ferry stopped running" in events
+    assert events == (scratch / "events.json").read_text(encoding="utf-8")
+
+
 def test_broken_front_matter_shows_error_then_recovers(served: Served) -> None:
     article = served.root / "content" / "bridge.md"
     good = article.read_text(encoding="utf-8")
