@@ -8,7 +8,8 @@ build once, start the dev server on a free loopback port, then S times append a 
 different article and measure the time from the save to (a) the livereload message reaching a
 WebSocket client (sitegen only: Pelican has no live reload) and (b) the article's page served
 with the new sentence. sitegen gets S more saves that put the sentence before an article's first
-one instead: every date in that article moves, so its events change and are merged again.
+one instead (every date in that article moves), and S that append a sentence with a date of its
+own (a new event: the server patches its last merge, then merges exactly once saves pause).
 Prints the medians and the stage times of sitegen's rebuilds. Pelican is run with its content
 cache (``LOAD_CONTENT_CACHE``), its fastest setting; install it anywhere
 (``python3 -m venv /tmp/pel && /tmp/pel/bin/pip install pelican markdown``) and pass
@@ -210,10 +211,11 @@ def measure_saves(
     server: Process,
     done_marker: str,
     listener: ReloadListener | None,
-    top: bool = False,
+    mode: str = "append",
 ) -> list[tuple[float | None, float | None]]:
     """(save -> reload message, save -> page served) in seconds for each save; None: never.
-    A save appends a sentence to an article, or with ``top`` puts one before its first.
+    A save appends a sentence to an article (``append``), puts one before its first (``top``),
+    or appends a sentence with a date of its own (``dated``: a new event).
 
     Before each save the server must be idle (its log shows one more finished build than
     before the previous save): Pelican's watcher does not run while it rebuilds, so a save made
@@ -221,13 +223,16 @@ def measure_saves(
     """
     results: list[tuple[float | None, float | None]] = []
     for i in range(saves):
-        slug = f"a{(i * 7919 + 13 + (104729 if top else 0)) % n:05d}"
+        shift = {"append": 0, "top": 104729, "dated": 7907}[mode]
+        slug = f"a{(i * 7919 + 13 + shift) % n:05d}"
         path = site / "content" / f"{slug}.md"
         token = f"Benchmark marker {i}-{random.Random(i).getrandbits(32):08x}"
         text = path.read_text(encoding="utf-8")
-        if top:  # before the body's first sentence: every later offset in the article moves
+        if mode == "top":  # before the body's first sentence: every later offset moves
             head, body = text.split("\n---\n", 1)
             text = f"{head}\n---\n{token}. {body}"
+        elif mode == "dated":
+            text += f"\nThe council approved the plan on {i % 28 + 1} March 2011 ({token}).\n"
         else:
             text += f"\n{token}.\n"
         builds = server.count(done_marker)
@@ -266,7 +271,9 @@ def run_sitegen(root: Path, items: list[dict], saves: int) -> dict:
         results = measure_saves(site, lambda slug: f"{url}articles/{slug}/", saves, len(items),
                                 server, " changed: ", listener)  # fmt: skip
         inserted = measure_saves(site, lambda slug: f"{url}articles/{slug}/", saves, len(items),
-                                 server, " changed: ", listener, top=True)  # fmt: skip
+                                 server, " changed: ", listener, "top")  # fmt: skip
+        dated = measure_saves(site, lambda slug: f"{url}articles/{slug}/", saves, len(items),
+                              server, " changed: ", listener, "dated")  # fmt: skip
     finally:
         server.stop()
     stages: dict[str, list[float]] = {}
@@ -274,7 +281,8 @@ def run_sitegen(root: Path, items: list[dict], saves: int) -> dict:
         if " changed: " in line:
             for name, ms in re.findall(r"(\w+) (\d+) ms", line.split("(", 1)[-1]):
                 stages.setdefault(name, []).append(float(ms))
-    return {"cold": cold, "results": results, "inserted": inserted, "stages": stages}
+    return {"cold": cold, "results": results, "inserted": inserted, "dated": dated,
+            "stages": stages}  # fmt: skip
 
 
 def run_pelican(root: Path, items: list[dict], saves: int, pelican: str) -> dict:
@@ -348,6 +356,10 @@ def main() -> None:
             top = {"results": row["inserted"]}
             print(f"| {name}, sentence put first (moves every date's offset) | | "
                   f"{cell(top, 0)} | {cell(top, 1)} |")  # fmt: skip
+        if "dated" in row:
+            new = {"results": row["dated"]}
+            print(f"| {name}, dated sentence appended (a new event) | | "
+                  f"{cell(new, 0)} | {cell(new, 1)} |")  # fmt: skip
     print(f"\nsitegen rebuild stages (median): {stages(rows[0][1])}")
 
 
