@@ -64,6 +64,8 @@ OF_THAT_YEAR = (
     r"(?:\s+of\s+(?P<of>that|the\s+same|the\s+following|the\s+next|the\s+previous)\s+year)?"
 )
 DEICTIC = rf"(?:{alternation(DEICTIC_DAYS)})"
+# A year as broadcast news says it: "January nineteen ninety-seven" (one space, see full_year).
+SPOKEN_YEAR = rf"(?:nineteen|twenty) (?:{SPELLED_TENS})(?!\w)"
 
 RULES: list[tuple[str, str]] = [
     # Absolute dates, most specific first.
@@ -103,7 +105,7 @@ RULES: list[tuple[str, str]] = [
         "dmy",
         rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAY}|{ORD})\s*(?:of\s+)?(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?(?:,?\s+(?P<wd2>{WEEKDAY}))?",
     ),
-    ("month_year", rf"(?P<m>{MONTH})(?:\s+of)?,?\s+(?P<y>{YEAR}|'\d\d(?!\w))"),
+    ("month_year", rf"(?P<m>{MONTH})(?:\s+of)?,?\s+(?P<y>{YEAR}|'\d\d(?!\w)|{SPOKEN_YEAR})"),
     ("month_rel_year", rf"(?P<m>{MONTH})(?:\s+of)?\s+(?P<rel>this|last|next)\s+year(?!\w)"),
     ("decade", r"(?:the\s+)?(?P<y>1\d\d0|20\d0|'\d0|\d0)'?s(?!\w)"),
     (
@@ -134,7 +136,10 @@ RULES: list[tuple[str, str]] = [
         "half",
         rf"(?:the\s+)?(?P<h>first|second|1st|2nd|latter|last)\s+half(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<rel>this|last|next)\s+year|the\s+year))?(?!\w)",
     ),
-    ("season", rf"(?:(?P<rel>{REL})\s+)?(?:the\s+)?(?P<s>{SEASON})(?:(?:\s+of)?\s+(?P<y>{YEAR}))?"),
+    (
+        "season",
+        rf"(?:(?P<rel>{REL})\s+)?(?:the\s+)?(?P<s>{SEASON})(?:(?:\s+of)?\s+(?P<y>{YEAR}|{SPOKEN_YEAR}))?",
+    ),
     (
         "holiday",
         rf"(?:(?P<rel>{REL})\s+)?(?P<h>{alternation(HOLIDAYS)}|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?|new\s+year)(?!\w)(?:\s+(?P<y>{YEAR}))?",

@@ -17,6 +17,7 @@ from sitegen.temporal.context import Context
 from sitegen.temporal.found import (
     Found,
     date_found,
+    full_year,
 )
 from sitegen.temporal.lexicon import HOLIDAYS, SEASONS
 from sitegen.temporal.points import Point
@@ -138,7 +139,7 @@ def season(g: dict[str, str], ctx: Context) -> Found | None:
     if "y" not in g and _OF_AFTER.match(ctx.text, ctx.end):
         return None  # "the fall of Paris"
     if "y" in g:
-        return date_found(points.season(int(g["y"]), code))
+        return date_found(points.season(full_year(g["y"], ctx.dct), code))
     now = points.at(ctx.today, "S")
     if rel in ("last", "past", "previous"):
         year = now.day.year - (points.season(now.day.year, code).day >= now.day)

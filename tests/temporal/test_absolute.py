@@ -223,3 +223,10 @@ def test_noon_or_midnight_with_a_day_is_one_time() -> None:
 
 def test_high_noon_is_a_figure_of_speech() -> None:
     assert [t.text for t in tag("For the strikers, high noon comes today.", DCT)] == ["today"]
+
+
+def test_a_month_or_season_of_a_spoken_year() -> None:
+    found = only("The pipes froze in the winter of nineteen ninety-four, she recalled.")
+    assert (found.text, found.value) == ("the winter of nineteen ninety-four", "1994-WI")
+    found = only("January nineteen ninety-seven. The dam gave way at dawn")
+    assert (found.text, found.value) == ("January nineteen ninety-seven", "1997-01")
