@@ -20,7 +20,7 @@ from sitegen.temporal.found import (
     month_of,
     safe_date,
 )
-from sitegen.temporal.lexicon import ORDINALS, SPELLED_DECADES, number
+from sitegen.temporal.lexicon import ORDINALS, SPELLED_DECADES, UNITS, alternation, number
 from sitegen.temporal.points import Point
 
 _AMBIGUOUS_MONTHS = {"may", "march", "mar", "jan", "jun", "sept", "august", "aug"}
@@ -32,6 +32,7 @@ _IN_BEFORE = re.compile(r"\b(?:in|by|since|until|from|during|through)\s+$", re.I
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|their|my|your|our|its)\s+$")  # "in his 60s"
 _VERB_AFTER = re.compile(r"\s+(?:was|has|is|as|its|this)\b")
 _YEAR_BEFORE = {"the", "in", "since", "of", "by", "until", "from", "during", "its", "their", "a"}
+_UNIT_AFTER = re.compile(rf"[-\s]+(?:{alternation(UNITS)})(?!\w)", re.IGNORECASE)
 _COUNT_NOUN = re.compile(r"\s+(?:[a-z]+s|people|men|staff|police|aircraft|feet|km|yen)\b")
 # Words before a number that make it a name or a reference, not a year: "Windows 2000".
 _NAME_WORDS = {
@@ -241,6 +242,8 @@ def century(g: dict[str, str], ctx: Context) -> Found | None:
 def spelled_year(g: dict[str, str], ctx: Context) -> Found | None:
     """Handles "nineteen ninety-six", "the year two thousand": years as spoken in broadcast news."""
     if "k" in g:
+        if _UNIT_AFTER.match(ctx.text, ctx.end):
+            return None  # "two thousand years": a count of years, not the year 2000
         y = 2000 + (number(g["u"]) or 0 if "u" in g else 0)
     else:
         tail = number(g["y"])

@@ -230,3 +230,8 @@ def test_a_month_or_season_of_a_spoken_year() -> None:
     assert (found.text, found.value) == ("the winter of nineteen ninety-four", "1994-WI")
     found = only("January nineteen ninety-seven. The dam gave way at dawn")
     assert (found.text, found.value) == ("January nineteen ninety-seven", "1997-01")
+
+
+def test_two_thousand_before_a_unit_is_a_count_not_the_year_2000() -> None:
+    assert tag("The glassblowers kept their craft for two thousand years.", DCT) == []
+    assert only("They hoped to finish by the year two thousand.").value == "2000"
