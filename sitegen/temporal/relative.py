@@ -218,8 +218,10 @@ def weekday(g: dict[str, str], ctx: Context) -> Found | None:
         return Found("SET", f"XXXX-WXX-{WEEKDAYS[lower] + 1}")
     if "m" in g:
         return calendar_date({"m": g["m"], "d": g["d"]}, ctx)
-    # "Friday night" is the day (TimeBank), "Friday, 7pm" the time
-    return _day_part(ctx.weekday(WEEKDAYS[lower]), None, g)
+    # "Friday, 7pm" is the time and "Thursday evening" the evening (TimeBank: 3 of 3), but
+    # "Friday night" and "Friday morning" are the day about as often as the part of it: the day.
+    part = g.get("part", "")
+    return _day_part(ctx.weekday(WEEKDAYS[lower]), part if part.lower() == "evening" else None, g)
 
 
 def part(g: dict[str, str], ctx: Context) -> Found | None:

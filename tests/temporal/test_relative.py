@@ -165,3 +165,12 @@ def test_future_after_a_possessive_is_the_noun_unless_a_noun_follows() -> None:
     ]
     assert values("Where does my future lie, I keep asking.") == [("future", "DATE", "FUTURE_REF")]
     assert values("He met his future wife at the market.") == []
+
+
+def test_a_weekday_evening_is_a_time_but_a_weekday_night_is_the_day() -> None:
+    assert values("The fire broke out on Wednesday evening near the docks.") == [
+        ("Wednesday evening", "TIME", "2024-12-18TEV")
+    ]
+    assert values("The fire broke out on Wednesday night near the docks.") == [
+        ("Wednesday night", "DATE", "2024-12-18")
+    ]
