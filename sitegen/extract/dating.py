@@ -118,8 +118,6 @@ class Dating:
     """``content`` (a date of what happened), ``report`` (the date of the saying) or
     ``published`` (the article's date stands in for the report's)."""
     announced: bool = False
-    reported: bool = False
-    """The sentence reports speech (it has a reporting verb)."""
     also: tuple[Dating, ...] = ()
     """Events of the sentence's other clauses, each at its own date ("was admitted on 8 April
     but died five days later")."""
@@ -147,9 +145,11 @@ def date_sentence(
         if _REPORTING.first(text, start, end, lower) is None:
             return None
         cue = _PLANNING.first(text, start, end, lower)
-        return Dating(_day(published), None, None, "published", cue is not None, True, cue=cue)
-    reports = _REPORTING.spans(text, start, end, lower)
-    ends = [verb_end for _, verb_end in reports]
+        return Dating(_day(published), None, None, "published", cue is not None, cue=cue)
+    # Where the reporting verbs are matters only next to a recent day (the report's date); most
+    # sentences with dates have none, and are not read for them unless nothing else dates them.
+    reports: list[tuple[int, int]] | None = None
+    ends: list[int] = []
     report: tuple[int, PartialDate] | None = None
     content: list[tuple[int, Timex, PartialDate, str | None]] = []
     for index, timex in timexes:
@@ -160,13 +160,16 @@ def date_sentence(
         if _BOUNDING.first(text, max(start, at - 40), at, lower) is not None:
             continue
         date, modifier = dated
-        # Only the verbs nearest the expression, before and after it, can be next to it.
-        i = bisect.bisect_right(ends, at)
-        near = reports[max(i - 1, 0) : i + 2]
-        if report is None and _is_report_date(text, timex, date, near, published):
-            report = (index, date)
-        else:
-            content.append((index, timex, date, modifier))
+        if report is None and _is_recent_day(date, published):
+            if reports is None:
+                reports = _REPORTING.spans(text, start, end, lower)
+                ends = [verb_end for _, verb_end in reports]
+            # Only the verbs nearest the expression, before and after it, can be next to it.
+            i = bisect.bisect_right(ends, at)
+            if _is_report_date(text, timex, reports[max(i - 1, 0) : i + 2]):
+                report = (index, date)
+                continue
+        content.append((index, timex, date, modifier))
 
     report_date = report[1] if report else _day(published)
     last_day = report_date.last_day()
@@ -179,14 +182,16 @@ def date_sentence(
             if not c[2].compatible(best[2])
             and (clause := _own_clause(text, start, end, c[1], best[1])) is not None
         )
-        return Dating(best[2], best[3], best[0], "content", reported=bool(reports), also=also)
+        return Dating(best[2], best[3], best[0], "content", also=also)
+    if reports is None:
+        reports = _REPORTING.spans(text, start, end, lower)
     if not reports and not content:
         return None
     cue = _PLANNING.first(text, start, end, lower)
     announced = bool(content) or cue is not None
     if report:
-        return Dating(report[1], None, report[0], "report", announced, bool(reports), cue=cue)
-    return Dating(report_date, None, None, "published", announced, bool(reports), cue=cue)
+        return Dating(report[1], None, report[0], "report", announced, cue=cue)
+    return Dating(report_date, None, None, "published", announced, cue=cue)
 
 
 def _own_clause(
@@ -208,18 +213,14 @@ def _day(date: dt.date) -> PartialDate:
     return PartialDate.from_date(date)
 
 
-def _is_report_date(
-    text: str,
-    timex: Timex,
-    date: PartialDate,
-    reports: list[tuple[int, int]],
-    published: dt.date,
-) -> bool:
-    if date.precision != "day":
-        return False
-    days_before = (published - date.first_day()).days
-    if not 0 <= days_before <= _REPORT_WINDOW_DAYS:
-        return False
+def _is_recent_day(date: PartialDate, published: dt.date) -> bool:
+    """A day of the week before publication: the only dates that can be a report's."""
+    return date.day is not None and 0 <= (published - date.first_day()).days <= _REPORT_WINDOW_DAYS
+
+
+def _is_report_date(text: str, timex: Timex, reports: list[tuple[int, int]]) -> bool:
+    """A reporting verb is right next to ``timex`` ("said on Thursday", "On Thursday, Putin
+    said")."""
     for verb_start, verb_end in reports:
         if verb_end <= timex.start:
             gap = text[verb_end : timex.start]

@@ -160,12 +160,13 @@ def _is_boundary(text: str, stop: int, after: int, block_end: int) -> bool:
 
 
 def _trim(text: str, start: int, end: int) -> Span | None:
-    piece = text[start:end]
-    kept = piece.strip()  # the whitespace of str.isspace(), skipped in C
-    if not kept:
-        return None
-    start += len(piece) - len(piece.lstrip())
-    return start, start + len(kept)
+    # Whitespace as ``str.strip`` sees it; a sentence rarely has any to trim, so test the two
+    # ends rather than copy it.
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
 
 
 _MARKUP_RE = re.compile(r"[\[<*_`]")

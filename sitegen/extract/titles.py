@@ -49,7 +49,11 @@ _LEAD_SPEAKER_RE = re.compile(
 )
 _QUOTED_AS_RE = re.compile(r"\bquoted\s+(?P<speaker>.{1,60}?)\s+as\s+saying\b")
 _PRONOUN_RE = re.compile(r"^(?:he|she)\b", re.IGNORECASE)
-_CUT_RE = re.compile(r",|\s(?:but|and|though|although|while|when|which|who|as|after)\s")
+# ``,|\s(?:but|and|...)\s`` written to open with one set of characters (the regex engine then
+# skips to the next comma or space instead of trying every character).
+_CUT_RE = re.compile(
+    r"[,\s](?:(?<=,)|(?:but|and|though|although|while|when|which|who|as|after)\s)"
+)
 _PREPOSITION_RE = re.compile(r"\s(?:in|on|at|for|with|over|from|to|of|by|about|against)\s")
 _QUOTES = '“”"'
 _TRIM = " \t\n,;:-–—.\"“”‘’'"
@@ -63,7 +67,10 @@ def make_title(sentence: str, names: list[str], canonical: dict[str, str], perso
     ``canonical`` maps a name to its entity (``Putin`` -> ``Vladimir Putin``) and ``person`` is
     who a pronoun most likely stands for when the sentence names nobody (the article's main
     person)."""
-    text = _ATTRIBUTION_RE.sub("", _CONNECTIVE_RE.sub("", sentence.strip()))
+    text = sentence.strip()
+    for lead in (_CONNECTIVE_RE, _ATTRIBUTION_RE):  # anchored: one match at most, at the start
+        if match := lead.match(text):
+            text = text[match.end() :]
     speaker = ""
     # A regex search reads every character; a literal the pattern needs is found much faster.
     quoted = _QUOTED_AS_RE.search(text) if "quoted" in text else None
@@ -147,11 +154,11 @@ def _cut(text: str) -> str:
     if len(words) <= MAX_WORDS:
         return _balanced(text.rstrip(_TRIM_END) or text)
     head = " ".join(words[:MAX_WORDS])
-    cuts = [m.start() for m in _CUT_RE.finditer(head)]
-    for cut in reversed(cuts):
-        if len(head[:cut].split()) >= _MIN_CUT:
-            head = head[:cut]
-            break
+    # The last cut that keeps _MIN_CUT words, if any: the words before a cut only grow with
+    # it, so that is the last cut, or none.
+    cuts = list(_CUT_RE.finditer(head))
+    if cuts and len(head[: cuts[-1].start()].split()) >= _MIN_CUT:
+        head = head[: cuts[-1].start()]
     else:
         # Cut off a prepositional phrase left without its end ("in favor [of ...]"), unless
         # it names something ("to Ukraine"): a name carries the news.
