@@ -189,7 +189,7 @@ RULES: list[tuple[str, str]] = [
     ),
     (
         "duration",
-        rf"(?P<n>{NUM}|{VAGUE_NUM})(?:\s+and\s+a\s+half|\s+1/2)?(?:\s+more)?(?:[-\s]+|(?<=\d))(?P<u>{UNIT})(?P<old>-old|\s+old|\s+of\s+age)?",
+        rf"(?P<n>{NUM}|{VAGUE_NUM})(?:\s+and\s+a\s+half|\s+1/2)?(?:\s+more)?(?:[-\s]+|(?<=\d))(?P<u>{UNIT})(?:\s+and\s+a\s+half(?!\w))?(?P<old>-old|\s+old|\s+of\s+age)?",
     ),
     ("half_unit", rf"half\s+(?:an?\s+)?(?P<u>{UNIT})"),
     (

@@ -79,3 +79,12 @@ def test_the_recent_past_in_units_is_a_vague_duration() -> None:
     assert values("Prices rose in recent months across the region.") == [
         ("recent months", "DURATION", "PXM")
     ]
+
+
+def test_a_half_after_the_unit_is_part_of_the_duration() -> None:
+    assert values("The ferry crossing takes an hour and a half each way.") == [
+        ("an hour and a half", "DURATION", "PT1H30M")
+    ]
+    assert values("The repairs took two years and a half to finish.") == [
+        ("two years and a half", "DURATION", "P2Y6M")
+    ]
