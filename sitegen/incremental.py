@@ -192,6 +192,8 @@ class SiteState:
                     self.cache.put(key, value)
                 memory[path] = (key, value)
                 values[i] = value
+            if self.cache:
+                self.cache.flush()
         return values  # type: ignore[return-value]  # every None was replaced
 
     def read_site(self, inputs: Inputs, report: Report, run: Run | None = None) -> Site:
@@ -252,5 +254,6 @@ class SiteState:
         """Write the last build's record to the cache."""
         if self.cache and self.record:
             self.cache.put(self._record_key, self.record)
+            self.cache.flush()
             if self.prune:
                 self.cache.prune()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,7 @@ import sitegen.incremental
 import sitegen.inputs
 from sitegen.articles import find_article_files
 from sitegen.build import build
-from sitegen.cache import CACHE_DIR, DiskCache
+from sitegen.cache import CACHE_DIR, COMMIT_EVERY, DATABASE, DiskCache
 from sitegen.cli import main
 from sitegen.config import load_config
 from sitegen.errors import Report, SitegenError, WriteError
@@ -119,8 +121,14 @@ def test_output_touched_by_hand_is_rewritten(make_site) -> None:
     assert build(config).written == ["years/index.html"]
 
 
-def entries(root: Path) -> list[Path]:
-    return [p for p in (root / CACHE_DIR / "entries").rglob("*") if p.is_file()]
+def damage_entries(root: Path, damage: Callable[[bytes], bytes]) -> int:
+    """Apply ``damage`` to every entry in the cache database; return how many there were."""
+    db = sqlite3.connect(root / CACHE_DIR / DATABASE)
+    rows = db.execute("SELECT key, data FROM entries").fetchall()
+    db.executemany("UPDATE entries SET data = ? WHERE key = ?", [(damage(d), k) for k, d in rows])
+    db.commit()
+    db.close()
+    return len(rows)
 
 
 @pytest.mark.parametrize(
@@ -137,8 +145,7 @@ def test_corrupt_cache_is_rebuilt_silently(make_site, calls: Counter, capsys, da
     root = site_with_two(make_site)
     assert main(["build", "--site", str(root)]) == 0
     expected = (root / "output" / "events.json").read_bytes()
-    for path in entries(root):
-        path.write_bytes(damage(path.read_bytes()))
+    assert damage_entries(root, damage) > 4  # two articles read and extracted, the record
     (root / "content" / "ferry.md").touch()  # not a change: same bytes
     (root / "output" / "index.html").unlink()  # so that the build cannot be a no-op
     assert main(["build", "--site", str(root)]) == 0
@@ -153,8 +160,46 @@ def test_cache_from_another_sitegen_is_not_trusted(tmp_path: Path) -> None:
     mine = DiskCache(tmp_path, fingerprint="0.1.0-aaaa")
     mine.put("k1", {"value": 1})
     assert mine.get("k1") == {"value": 1}
-    assert DiskCache(tmp_path, fingerprint="0.1.0-bbbb").get("k1") is None
-    assert not (tmp_path / "entries" / "k1"[:2] / "k1").exists()  # dropped, rebuilt next time
+    mine.flush()
+    other = DiskCache(tmp_path, fingerprint="0.1.0-bbbb")
+    assert other.get("k1") is None
+    other.flush()
+    assert DiskCache(tmp_path, fingerprint="0.1.0-aaaa").get("k1") is None  # dropped
+
+
+@pytest.mark.parametrize("junk", [b"", b"not a database at all" * 100])
+def test_a_broken_cache_database_is_made_again(make_site, calls: Counter, capsys, junk) -> None:
+    root = site_with_two(make_site)
+    assert main(["build", "--site", str(root)]) == 0
+    expected = (root / "output" / "events.json").read_bytes()
+    for name in (DATABASE, DATABASE + "-wal", DATABASE + "-shm"):
+        (root / CACHE_DIR / name).unlink(missing_ok=True)
+    (root / CACHE_DIR / DATABASE).write_bytes(junk)
+    (root / "output" / "index.html").unlink()
+    assert main(["build", "--site", str(root)]) == 0
+    assert "Traceback" not in capsys.readouterr().err
+    assert calls["extract ferry.md"] == 2
+    assert (root / "output" / "events.json").read_bytes() == expected
+    (root / "output" / "index.html").unlink()
+    assert main(["build", "--site", str(root)]) == 0  # its cache serves this build
+    assert calls["extract ferry.md"] == 2
+
+
+def test_entries_are_committed_in_batches_and_unused_ones_pruned(tmp_path: Path) -> None:
+    cache = DiskCache(tmp_path, fingerprint="f")
+    for i in range(COMMIT_EVERY + 10):
+        cache.put(f"k{i}", i)
+    other = DiskCache(tmp_path, fingerprint="f")
+    assert other.get("k0") == 0  # the first batch is committed
+    assert other.get(f"k{COMMIT_EVERY + 5}") is None  # the rest is not yet
+    cache.flush()
+    assert other.get(f"k{COMMIT_EVERY + 5}") == COMMIT_EVERY + 5
+    fresh = DiskCache(tmp_path, fingerprint="f")
+    assert fresh.get("k3") == 3
+    fresh.put("new", "x")
+    assert fresh.prune() == COMMIT_EVERY + 9  # all but the two it used
+    assert DiskCache(tmp_path, fingerprint="f").get("k4") is None
+    assert DiskCache(tmp_path, fingerprint="f").get("new") == "x"
 
 
 def test_no_cache_reads_everything_and_writes_no_cache(make_site, calls: Counter) -> None:
