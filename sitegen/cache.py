@@ -66,6 +66,7 @@ class DiskCache:
         self._db: sqlite3.Connection | None = None
         self._pending = 0
         self._since = 0.0
+        self._unwritable = False
 
     def _connect(self, create: bool) -> sqlite3.Connection | None:
         """The database (opened on first use; None when there is none to read, or it is not
@@ -147,12 +148,13 @@ class DiskCache:
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         checksum = hashlib.sha256(payload).hexdigest().encode()
         data = _MAGIC + self.fingerprint + b"\n" + checksum + b"\n\n" + payload
-        db = self._connect(create=True)
+        db = None if self._unwritable else self._connect(create=True)
         if db is None:
             return
         try:
             self._write(db, "INSERT OR REPLACE INTO entries VALUES (?, ?)", (key, data))
         except sqlite3.Error:  # locked by another build for too long, disk full...
+            self._unwritable = True  # not worth a wait for each entry of this build
             return
         self.used.add(key)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -315,3 +316,15 @@ def test_unchanged_files_are_not_even_read(make_site, monkeypatch) -> None:
     result = build(config)
     assert not result.up_to_date and "articles/ferry/index.html" in result.written
     assert "Sunday" in (root / "output" / "articles" / "ferry" / "index.html").read_text("utf-8")
+
+
+def test_a_cache_locked_by_another_build_is_skipped_without_waiting_each_time(tmp_path) -> None:
+    first, second = DiskCache(tmp_path, fingerprint="f"), DiskCache(tmp_path, fingerprint="f")
+    first.put("a", 1)  # its transaction is open: the database is locked for writing
+    start = time.monotonic()
+    for i in range(5):
+        second.put(f"b{i}", i)
+    assert time.monotonic() - start < 3  # one wait for the lock, then no more tries
+    first.flush()
+    assert second.get("a") == 1 and second.get("b0") is None
+
