@@ -95,94 +95,85 @@ def _walk(tokens: list[str], opens: bool, names: list[str], common: Container[st
     """Add the names among ``tokens`` (a stretch of capitalised words) to ``names``; ``opens``:
     the first token opens the sentence or follows punctuation ("According", "“We")."""
     run: list[str] = []
+    first_acronym = False  # whether run[0] is an acronym
     for raw in tokens:
-        if raw[0] in _OPENING and run:
+        token = _TOKENS.get(raw) or _token(raw)
+        opening, name, lower, skip, opener, question, acronym, cut, closes, ends = token
+        if opening and run:
             _close(run, names)  # "Drug Enforcement Agency (DEA)"
             opens = True
-        word = raw.strip(_PUNCT)
-        if not word or not word[0].isupper():  # a connector: "Bank of England"
-            if run and word == raw:
-                run.append(word)
+        if lower is None:  # a connector ("Bank of England"); ``name``: "" if not the whole token
+            if run and name:
+                run.append(name)
             elif run:
                 _close(run, names)
             opens = False
             continue
-        if raw.endswith(".") and _ACRONYM_RE.match(word + "."):
-            word += "."  # U.S.
-        name = _strip_possessive(word) if word.endswith(_POSSESSIVE) else word
-        lower = name.lower()
-        if (
-            name in _CALENDAR
-            or lower in STOPWORDS
-            or len(name) == 1
-            or (opens and (lower in _OPENERS or lower in common))
-            or name.rstrip(".") in TITLES
-        ):
+        if skip or (opens and (opener or lower in common)):
             if run:
                 _close(run, names)
-            if lower in _QUESTION_WORDS:
+            if question:
                 opens = True  # "Who Killed Michael Jackson": the next word opens too
                 continue
         else:
-            if len(run) == 1 and _is_acronym(run[0]) and not _is_acronym(name):
+            if len(run) == 1 and first_acronym and not acronym:
                 _close(run, names)  # "US Donald Trump"
+            if not run:
+                first_acronym = acronym
             run.append(name)
-            if name != word:  # a possessive ends the name: "Russia's Oreshnik"
+            if cut:  # a possessive ends the name: "Russia's Oreshnik"
                 _close(run, names)
-        if (
-            run
-            and raw[-1] in _PUNCT
-            and not (raw[-1] == "." and (len(word) <= 2 or _is_acronym(word)))
-        ):
+        if run and closes:
             _close(run, names)  # "Russia, Ukraine"; but "George W. Bush", "U.S. Senate"
-        opens = raw[-1] in _PUNCT
+        opens = ends
     if run:
         _close(run, names)
 
 
-class LowerCaseWords:
-    """The words that a text writes in lower case somewhere, looked up on demand (only a few
-    words are ever asked about: reading all the text's words cost more than the rest of the
-    name finding)."""
-
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._known: dict[str, bool] = {}
-        self._all: set[str] | None = None
-
-    def __contains__(self, word: object) -> bool:
-        if not isinstance(word, str):
-            return False
-        known = self._known.get(word)
-        if known is None:
-            if self._all is None and len(self._known) * len(self._text) > _READ_ALL_COST:
-                # Each lookup reads the text: past this many, reading it once costs less (a long
-                # text of many sentences would otherwise cost its length times its sentences).
-                self._all = set(_ALNUM_RE.findall(self._text))
-            if self._all is not None and word.isalnum():
-                known = word in self._all
-            else:
-                known = _written(self._text, word)
-            self._known[word] = known
-        return known
+_Token = tuple[bool, str, "str | None", bool, bool, bool, bool, bool, bool, bool]
+_TOKENS: dict[str, _Token] = {}
+"""What ``_walk`` needs to know of a token, by token: it does not depend on the article, and
+most tokens repeat (each read once: a tenth of the cost of finding names)."""
+_MAX_TOKENS = 65536
 
 
-_READ_ALL_COST = 2_000_000
-"""Characters read by lookups after which all words are read at once."""
-_ALNUM_RE = re.compile(r"[^\W_]+")
-
-
-def _written(text: str, word: str) -> bool:
-    """``word`` occurs in ``text`` as a whole word, exactly so (case-sensitive)."""
-    at = text.find(word)
-    while at >= 0:
-        end = at + len(word)
-        if (at == 0 or not text[at - 1].isalnum()) and (
-            end == len(text) or not text[end].isalnum()
-        ):
-            return True
-        at = text.find(word, at + 1)
-    return False
+def _token(raw: str) -> _Token:
+    """The facts of one token for ``_walk``: it opens with a bracket or quote; the name it gives
+    and its lower case (a connector, not capitalised: the word, "" if punctuation was around it,
+    and None); never a name (calendar, stop word, one letter, title); a sentence opener; a
+    question word; an acronym; a possessive cut from it; it closes the name; it ends with
+    punctuation."""
+    opening = raw[0] in _OPENING
+    word = raw.strip(_PUNCT)
+    token: _Token
+    if not word or not word[0].isupper():
+        token = (opening, word if word == raw else "", None, *(False,) * 7)
+    else:
+        if raw.endswith(".") and _ACRONYM_RE.match(word + "."):
+            word += "."  # U.S.
+        name = _strip_possessive(word) if word.endswith(_POSSESSIVE) else word
+        lower = name.lower()
+        last = raw[-1]
+        never = (
+            name in _CALENDAR or lower in STOPWORDS or len(name) == 1 or name.rstrip(".") in TITLES
+        )
+        short = last == "." and (len(word) <= 2 or _is_acronym(word))
+        token = (
+            opening,
+            name,
+            lower,
+            never,
+            lower in _OPENERS,
+            lower in _QUESTION_WORDS,
+            _is_acronym(name),
+            name != word,
+            last in _PUNCT and not short,
+            last in _PUNCT,
+        )
+    if len(_TOKENS) >= _MAX_TOKENS:
+        _TOKENS.clear()
+    _TOKENS[raw] = token
+    return token
 
 
 def _close(run: list[str], names: list[str]) -> None:

@@ -2,7 +2,8 @@
 
 Alias linking, merging and titles all need to ask "do these two phrases use the same words?".
 They share one tokeniser and one stemmer here so that "stepping down" in an alias and "stepped
-down" in an article meet on the same stem.
+down" in an article meet on the same stem. Names ask which words a text also writes in lower
+case (``LowerCaseWords``).
 """
 
 from __future__ import annotations
@@ -120,6 +121,51 @@ def content_words(text: str, start: int = 0, end: int | None = None) -> list[Wor
         for match in WORD_RE.finditer(text, start, end)
         if (word := match.group()).lower() not in STOPWORDS
     ]
+
+
+class LowerCaseWords:
+    """The words that a text writes in lower case somewhere, looked up on demand (only a few
+    words are ever asked about: reading all the text's words cost more than the rest of the
+    name finding)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._known: dict[str, bool] = {}
+        self._all: set[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        known = self._known.get(word)
+        if known is None:
+            if self._all is None and len(self._known) * len(self._text) > _READ_ALL_COST:
+                # Each lookup reads the text: past this many, reading it once costs less (a long
+                # text of many sentences would otherwise cost its length times its sentences).
+                self._all = set(_ALNUM_RE.findall(self._text))
+            if self._all is not None and word.isalnum():
+                known = word in self._all
+            else:
+                known = _written(self._text, word)
+            self._known[word] = known
+        return known
+
+
+_READ_ALL_COST = 2_000_000
+"""Characters read by lookups after which all words are read at once."""
+_ALNUM_RE = re.compile(r"[^\W_]+")
+
+
+def _written(text: str, word: str) -> bool:
+    """``word`` occurs in ``text`` as a whole word, exactly so (case-sensitive)."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not text[at - 1].isalnum()) and (
+            end == len(text) or not text[end].isalnum()
+        ):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 class Phrases:
