@@ -174,19 +174,24 @@ class Phrases:
     The regex is a trie (Python tries the branches of a plain ``a|b|c`` one by one at every
     word) matched case-sensitively on the lower-cased text, three times faster than
     ``re.IGNORECASE``; offsets stay right since lower-casing keeps the length (else the
-    case-insensitive regex reads the text as it is).
+    case-insensitive regex reads the text as it is). Every phrase begins with a letter, so the
+    word boundary before one is the non-word character before it, which the search regex
+    matches instead of ``\\b`` (that scan skips to the next such character, a quarter faster
+    than trying ``\\b`` everywhere); a phrase at the very start is matched on its own.
     """
 
     def __init__(self, phrases: str, suffix: str = r"\b") -> None:
         trie: dict[str, dict] = {}
+        if not all(phrase[0].isalpha() for phrase in phrases.split()):
+            raise ValueError("every phrase must begin with a letter")
         for phrase in phrases.split():  # "_" stands for a space
             node = trie
             for ch in phrase.replace("_", " ").lower():
                 node = node.setdefault(ch, {})
             node[""] = {}
-        pattern = r"\b" + _render(trie) + suffix
-        self._lower = re.compile(pattern)
-        self._folded = re.compile(pattern, re.IGNORECASE)
+        body = _render(trie) + suffix
+        self._lower = re.compile(body), re.compile(r"\W" + body)
+        self._folded = re.compile(body, re.IGNORECASE), re.compile(r"\W" + body, re.IGNORECASE)
 
     def first(self, text: str, start: int, end: int, lower: str | None = None) -> int | None:
         """Offset (into ``text``) of the first phrase in ``text[start:end]``, or None.
@@ -194,25 +199,31 @@ class Phrases:
         ``lower``: ``text.lower()`` when lower-casing kept its length (see :func:`lowered`), so
         that a caller reading many spans of one text lower-cases it once.
         """
-        pattern, string, pos, endpos, shift = self._target(text, start, end, lower)
-        match = pattern.search(string, pos, endpos)
-        return match.start() + shift if match else None
+        (at_start, after), string, pos, endpos, shift = self._target(text, start, end, lower)
+        if not pos and (match := at_start.match(string, 0, endpos)):
+            return shift
+        match = after.search(string, pos - 1 if pos else 0, endpos)
+        return match.start() + 1 + shift if match else None
 
     def spans(
         self, text: str, start: int, end: int, lower: str | None = None
     ) -> list[tuple[int, int]]:
         """Offsets (into ``text``) of every phrase in ``text[start:end]``, in order."""
-        pattern, string, pos, endpos, shift = self._target(text, start, end, lower)
-        if not shift:
-            return [m.span() for m in pattern.finditer(string, pos, endpos)]
-        return [(m.start() + shift, m.end() + shift) for m in pattern.finditer(string, pos, endpos)]
+        (at_start, after), string, pos, endpos, shift = self._target(text, start, end, lower)
+        found = []
+        if not pos and (match := at_start.match(string, 0, endpos)):
+            found.append((shift, match.end() + shift))
+            pos = match.end() + 1  # a phrase ends with a letter: the next one starts after it
+        for match in after.finditer(string, pos - 1 if pos else 0, endpos):
+            found.append((match.start() + 1 + shift, match.end() + shift))
+        return found
 
     def _target(
         self, text: str, start: int, end: int, lower: str | None
-    ) -> tuple[re.Pattern[str], str, int, int, int]:
-        """What to search for ``text[start:end]``: pattern, string, bounds, and the offset of that
-        string in ``text``. The article's lower-cased text is searched in place unless a word
-        character precedes ``start`` (``\\b`` reads it; in a slice of its own nothing would)."""
+    ) -> tuple[tuple[re.Pattern[str], re.Pattern[str]], str, int, int, int]:
+        """What to search for ``text[start:end]``: patterns, string, bounds, and the offset of
+        that string in ``text``. The article's lower-cased text is searched in place unless a
+        word character precedes ``start`` (in a slice of its own, nothing would)."""
         if lower is not None and not (start and _is_word(lower[start - 1])):
             return self._lower, lower, start, end, 0
         piece = text[start:end]
