@@ -45,7 +45,6 @@ def _atom_id(u: Urls, route: str) -> str:
 
 EntryText = Callable[[Article, tuple[str, ...]], str]
 """Makes one entry's XML from its article and the lines of its summary (see :func:`atom_feed`)."""
-_SLOT = "\ue000"
 
 
 def entry_xml(article: Article, lines: tuple[str, ...], u: Urls, zone: ZoneInfo) -> str:
@@ -70,15 +69,29 @@ def entry_xml(article: Article, lines: tuple[str, ...], u: Urls, zone: ZoneInfo)
     return ET.tostring(entry, encoding="unicode")
 
 
-def atom_feed(site: Site, entry: EntryText | None = None) -> bytes:
+def report_line(event: Event) -> str:
+    """How an entry's summary names one event its article reports."""
+    return f"{format_range(event.date, event.end, event.modifier)}: {event.title}"
+
+
+def atom_feed(
+    site: Site,
+    entry: EntryText | None = None,
+    line: Callable[[Event], str] = report_line,
+    reports: dict[str, list[Event]] | None = None,
+) -> bytes:
     """An Atom feed of the articles, newest first; ``updated`` is the newest publication.
 
-    ``entry(article, lines)`` gives an entry's :func:`entry_xml` (the dev server keeps them):
-    the feed is serialised with a placeholder entry for each article, each replaced by its
-    ready XML; the bytes are those of serialising the whole tree at once."""
+    The dev server passes what it keeps: ``entry(article, lines)`` gives an entry's
+    :func:`entry_xml`, ``line(event)`` its :func:`report_line`, ``reports`` the events of each
+    article (:func:`~sitegen.grouping.events_by_article` of the chronological events). The
+    entries are serialised one by one and put in the feed as serialising the whole tree at once
+    would put them (indented one level, one per line)."""
     config = site.config
     u = Urls(config.base_url)
     made = entry or (lambda a, lines: entry_xml(a, lines, u, config.zone))
+    if reports is None:
+        reports = events_by_article(sorted(site.events, key=Event.sort_key))
     articles = list(reversed(articles_by_date(site.articles, config.zone)))
     updated = published_at(articles[0], config.zone) if articles else _EPOCH
     feed = ET.Element("feed", {"xmlns": "http://www.w3.org/2005/Atom"})
@@ -93,25 +106,34 @@ def atom_feed(site: Site, entry: EntryText | None = None) -> bytes:
     _sub(feed, "updated", updated.isoformat())
     _sub(_sub(feed, "author"), "name", config.title)
     _sub(feed, "generator", "sitegen", version=__version__)
-    reports = events_by_article(sorted(site.events, key=Event.sort_key))
-    for i in range(len(articles)):
-        ET.SubElement(feed, "entry").text = f"{_SLOT}{i}"
     text = _xml_bytes(feed).decode("utf-8")
-    parts = text.split(f"<entry>{_SLOT}")
-    for n in range(1, len(parts)):
-        i, rest = parts[n].split("</entry>", 1)
-        article = articles[int(i)]
-        lines = tuple(
-            f"{format_range(e.date, e.end, e.modifier)}: {e.title}"
-            for e in reports.get(article.id, [])
-        )
-        parts[n] = made(article, lines) + rest
-    return "".join(parts).encode("utf-8")
+    entries = [made(a, tuple(map(line, reports.get(a.id, ())))) for a in articles]
+    if entries:
+        head = text.removesuffix(_CLOSE)
+        text = head + "\n  " + "\n  ".join(entries) + _CLOSE
+    return text.encode("utf-8")
+
+
+_CLOSE = "\n</feed>\n"
 
 
 def sitemap(u: Urls, routes: list[str]) -> bytes:
-    """A sitemap of the given page routes (``""``, ``events/x/``...), sorted."""
-    root = ET.Element("urlset", {"xmlns": "http://www.sitemaps.org/schemas/sitemap/0.9"})
-    for route in sorted(set(routes)):
-        _sub(_sub(root, "url"), "loc", u.absolute(route))
-    return _xml_bytes(root)
+    """A sitemap of the given page routes (``""``, ``events/x/``...), sorted (the bytes of
+    ElementTree's indented serialisation, written as text: thousands of pages)."""
+    if not routes:
+        root = ET.Element("urlset", {"xmlns": _SITEMAP_NS})
+        return _xml_bytes(root)
+    urls_ = "".join(
+        f"  <url>\n    <loc>{_escaped(_xml_text(u.absolute(r)))}</loc>\n  </url>\n"
+        for r in sorted(set(routes))
+    )
+    header = f'<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="{_SITEMAP_NS}">\n'
+    return (header + urls_ + "</urlset>\n").encode("utf-8")
+
+
+_SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
+def _escaped(text: str) -> str:
+    """Character data as ElementTree escapes it."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -10,6 +10,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 Precision = Literal["year", "month", "day"]
@@ -65,10 +66,7 @@ class PartialDate:
     def sort_key(self, modifier: str | None = None) -> tuple[int, int, int, int]:
         """Chronological order. A coarser date sorts before the finer dates inside it, unless a
         modifier places it: "mid-2022" among the months, "end of 1999" after December 1999."""
-        place = _MOD_PLACE.get(modifier or "", 0)
-        month = self.month if self.month is not None else place * 13 // 2
-        day = self.day if self.day is not None else (place * 32 // 2 if self.month else 0)
-        return (self.year, month, day, _MOD_RANK.get(modifier, 1))
+        return _sort_key(self, modifier)
 
     def first_day(self) -> dt.date:
         """The first calendar day the partial date covers (for ranges and feeds, not display)."""
@@ -129,3 +127,13 @@ def format_range(date: PartialDate, end: PartialDate | None, modifier: str | Non
     ):
         return f"{date.day}–{format_date(end)}"
     return f"{format_date(date, modifier)} – {format_date(end)}"
+
+
+@lru_cache(maxsize=65536)
+def _sort_key(date: PartialDate, modifier: str | None) -> tuple[int, int, int, int]:
+    """:meth:`PartialDate.sort_key`, once per date and modifier (timelines sort their events
+    several times per build, and share few dates among many events)."""
+    place = _MOD_PLACE.get(modifier or "", 0)
+    month = date.month if date.month is not None else place * 13 // 2
+    day = date.day if date.day is not None else (place * 32 // 2 if date.month else 0)
+    return (date.year, month, day, _MOD_RANK.get(modifier, 1))

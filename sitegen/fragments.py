@@ -10,8 +10,8 @@ This is sound because views are never changed after they are built (see :mod:`si
 and macros imported without context (``{% import "_macros.html" as m %}``) see only their
 arguments and the environment's globals; a theme whose macro reads anything else should call it
 directly. Arguments are matched by identity (strings, numbers, booleans and None by value), and
-the cache holds them, so an identity is never reused while its fragment is kept. A build keeps
-the fragments it used and those of the build before it (:meth:`Fragments.begin`).
+the cache holds them, so an identity is never reused while its fragment is kept. Fragments last
+as long as the views they were made from (:meth:`Fragments.prune`).
 """
 
 from __future__ import annotations
@@ -27,19 +27,29 @@ class Fragments:
     """The ``fragment`` global of one Jinja environment."""
 
     def __init__(self) -> None:
-        self._new: dict[tuple[Any, ...], tuple[tuple[Any, ...], Markup]] = {}
-        self._old: dict[tuple[Any, ...], tuple[tuple[Any, ...], Markup]] = {}
-
-    def begin(self) -> None:
-        """Start a build: what the last one used stays at hand, anything older is dropped."""
-        self._old, self._new = self._new, {}
+        self._held: dict[tuple[Any, ...], tuple[tuple[Any, ...], Markup]] = {}
+        self._pruned = 0
+        """How many fragments were kept by the last :meth:`prune`."""
 
     def __call__(self, macro: Any, *args: Any) -> Markup:
         key = (id(macro), *((type(a), a) if isinstance(a, _PLAIN) else id(a) for a in args))
-        held = self._new.get(key)
+        held = self._held.get(key)
         if held is None:
-            held = self._old.get(key)
-            if held is None:
-                held = ((macro, *args), Markup(macro(*args)))
-            self._new[key] = held
+            held = self._held[key] = ((macro, *args), Markup(macro(*args)))
         return held[1]
+
+    def __len__(self) -> int:
+        return len(self._held)
+
+    def prune(self, live: set[int]) -> None:
+        """Forget the fragments made from an object whose ``id`` is not in ``live`` (the views
+        a build still uses), once they may be a tenth of all: a save adds a few fragments, a
+        build that re-renders everything as many as the site has."""
+        if len(self._held) <= self._pruned * 1.1:
+            return
+        self._held = {
+            key: held
+            for key, held in self._held.items()
+            if all(id(a) in live for a in held[0][1:] if not isinstance(a, _PLAIN))
+        }
+        self._pruned = len(self._held)

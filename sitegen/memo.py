@@ -46,6 +46,15 @@ class Memo:
         self._next[key] = (inputs, value)
         return value
 
+    def current(self, key: Hashable) -> Any:
+        """The value this build got for ``key`` (None if it did not ask yet)."""
+        held = self._next.get(key)
+        return None if held is None else held[1]
+
+    def held_values(self) -> Iterable[tuple[Any, Any]]:
+        """(inputs, value) of every key of the last finished build."""
+        return self._held.values()
+
     def peek(self, key: Hashable) -> tuple[Any, Any] | None:
         """(inputs, value) of the last finished build for ``key``, without asking for it."""
         return self._held.get(key)
@@ -73,6 +82,16 @@ class Memo:
             if held is not None:
                 self._next[key] = held
                 self.hits += 1
+
+    def _live_views(self) -> set[int]:
+        """The ids of the views the next build may use again: every event view, the timeline
+        and its years (what the default theme's fragments are made from)."""
+        live = {id(held[1]) for held in self.events.held_values()}
+        timeline = self.views.peek("timeline")
+        if timeline is not None:
+            live.add(id(timeline[1]))
+            live.update(id(year) for year in timeline[1].years)
+        return live
 
     def finish(self) -> None:
         """End a build: keep what it used, forget keys it did not ask for (deleted pages)."""
@@ -180,8 +199,16 @@ class BuildMemo:
         self._derived_next = {}
         for memo in self._memos():
             memo.abandon()
-        if self._environment is not None:
-            self._environment.globals["fragment"].begin()
+
+    def _live_views(self) -> set[int]:
+        """The ids of the views the next build may use again: every event view, the timeline
+        and its years (what the default theme's fragments are made from)."""
+        live = {id(held[1]) for held in self.events.held_values()}
+        timeline = self.views.peek("timeline")
+        if timeline is not None:
+            live.add(id(timeline[1]))
+            live.update(id(year) for year in timeline[1].years)
+        return live
 
     def finish(self) -> None:
         """The build succeeded: what it computed is what the next one starts from."""
@@ -193,3 +220,5 @@ class BuildMemo:
         self._derived, self._derived_next = self._derived_next, {}
         for memo in self._memos():
             memo.finish()
+        if self._environment is not None:
+            self._environment.globals["fragment"].prune(self._live_views())

@@ -87,14 +87,17 @@ def feed_pages(site: Site, u: Urls, routes: list[str], memo: BuildMemo) -> list[
             )
 
     def atom_feed(site: Site) -> bytes:
-        entries = kept.setdefault("entries", Kept())
+        entries, lines = kept.setdefault("entries", Kept()), kept.setdefault("lines", Kept())
 
-        def made(a: Article, lines: tuple[str, ...]) -> str:
-            inputs = (memo.derived(a, _metadata), lines)
-            return entries.get(a.id, inputs, lambda: atom.entry_xml(a, lines, u, zone))
+        def made(a: Article, said: tuple[str, ...]) -> str:
+            inputs = (memo.derived(a, _metadata), said)
+            return entries.get(a.id, inputs, lambda: atom.entry_xml(a, said, u, zone))
 
-        with entries.making():
-            return atom.atom_feed(site, made)
+        def line(e: Event) -> str:
+            return lines.get(id(e), e, lambda: atom.report_line(e))
+
+        with entries.making(), lines.making():
+            return atom.atom_feed(site, made, line, memo.views.current("reported"))
 
     made = {
         urls.EVENTS_JSON: (events_json, (events, articles)),

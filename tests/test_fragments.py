@@ -50,20 +50,23 @@ def test_fragments_are_the_macros_output_made_once_per_object_and_arguments() ->
     assert page.render(items=[Item("a<b")], level=3) and calls == ["a<b", "a<b"]  # new object
 
 
-def test_a_build_keeps_the_fragments_of_the_build_before_it_and_no_older() -> None:
+def test_fragments_last_while_their_objects_are_live_and_are_pruned_in_bulk() -> None:
     calls: list[str] = []
     env = environment(calls)
     fragments = env.globals["fragment"]
-    a = Item("a")
+    items = [Item(str(i)) for i in range(20)]
     page = env.get_template("page.html")
-    page.render(items=[a], level=2)
-    fragments.begin()
-    page.render(items=[a], level=2)
-    assert calls == ["a"]
-    fragments.begin()
-    fragments.begin()  # a build that did not use it: gone
-    page.render(items=[a], level=2)
-    assert calls == ["a", "a"]
+    page.render(items=items, level=2)
+    fragments.prune({id(i) for i in items[:10]})  # the first prune: half the items are gone
+    assert len(fragments) == 10
+    page.render(items=items[:10], level=2)
+    assert len(calls) == 20  # the live ones were kept
+    page.render(items=[Item("new")], level=2)
+    fragments.prune({id(i) for i in items[:5]})  # one more of ten: too few to prune for
+    assert len(fragments) == 11
+    page.render(items=[Item(str(i)) for i in range(2)], level=2)
+    fragments.prune({id(i) for i in items[:5]})
+    assert len(fragments) == 5
 
 
 def test_plain_arguments_are_told_apart_by_type_as_well_as_value() -> None:
