@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sitegen.dates import PartialDate
 from sitegen.extract.dating import Dating, date_sentence
 from sitegen.extract.entities import canonical, find_names
 from sitegen.extract.linking import AliasIndex, Link
-from sitegen.extract.sentences import plain, split_sentences
+from sitegen.extract.sentences import has_markup, plain, split_sentences
 from sitegen.extract.titles import announcement, make_title
 from sitegen.extract.words import LowerCaseWords, content_words, lowered, stem_set
 from sitegen.model import Article, Event, Mention, Source
@@ -117,10 +118,9 @@ def extract_from_timexes(
         if dating is not None or links:
             found.append((sentence, start, end, inside, dating, links))
     common = LowerCaseWords(text)
+    unmark = plain if has_markup(text, article.body_start) else str  # str(s) is s
     # The sentences without markup and time expressions, for names and word sets.
-    bare = [
-        plain(_without_timexes(text, start, end, inside)) for _, start, end, inside, *_ in found
-    ]
+    bare = [_bare(unmark, text, start, end, inside) for _, start, end, inside, *_ in found]
     names = [find_names(sentence, common) for sentence in bare]
     entity_of = canonical((n for sentence_names in names for n in sentence_names), common)
     extraction.people = {n: full for n, full in entity_of.items() if n != full}
@@ -161,14 +161,16 @@ def extract_from_timexes(
                     one.date,
                     one.modifier,
                     make_title(
-                        plain(_undated(text, title_start, b, timexes, one.timex)),
+                        unmark(_undated(text, title_start, b, timexes, one.timex)),
                         sentence_names,
                         entity_of,
                         person,
                     ),
                     published,
                     entities,
-                    stems=stem_set(cleaned) if one.clause is None else _stems(text, a, b, inside),
+                    stems=stem_set(
+                        cleaned if one.clause is None else _bare(unmark, text, a, b, inside)
+                    ),
                     mention=one.timex,
                     announced=one.announced,
                     witnessed=one.kind == "content",
@@ -190,10 +192,13 @@ def _undated(text: str, start: int, end: int, timexes: list[Timex], index: int |
     return text[start:end]
 
 
-def _stems(text: str, start: int, end: int, timexes: list[tuple[int, Timex]]) -> frozenset[str]:
-    """The sentence's content words but those of its time expressions: two reports of one event
-    that date it differently ("on Monday", "on June 25") should still look alike."""
-    return stem_set(plain(_without_timexes(text, start, end, timexes)))
+def _bare(
+    unmark: Callable[[str], str], text: str, start: int, end: int, timexes: list[tuple[int, Timex]]
+) -> str:
+    """``text[start:end]`` without markup and time expressions, for names and content words: two
+    reports of one event that date it differently ("on Monday", "on June 25") should still look
+    alike."""
+    return unmark(_without_timexes(text, start, end, timexes))
 
 
 def _without_timexes(text: str, start: int, end: int, timexes: list[tuple[int, Timex]]) -> str:

@@ -173,6 +173,12 @@ _MARKUP_RE = re.compile(r"[\[<*_`]")
 _LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|<[^>]+>|(?<!\w)[*_`]+|[*_`]+(?!\w)")
 
 
+def has_markup(text: str, start: int = 0) -> bool:
+    """Whether ``text[start:]`` holds a character that opens inline markup: without one,
+    :func:`plain` gives every piece of it back as it is."""
+    return _MARKUP_RE.search(text, start) is not None
+
+
 def plain(sentence: str) -> str:
     """A sentence without its Markdown inline markup, for names, titles and comparisons:
     ``[Putin](https://...)`` -> ``Putin``, ``**said**`` -> ``said``, HTML tags dropped."""
