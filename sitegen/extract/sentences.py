@@ -129,7 +129,12 @@ def _split_block(text: str, start: int, end: int) -> list[Span]:
     pos = start
     for match in _END_RE.finditer(text, start, end):
         stop = match.end()
-        if stop == end or _is_boundary(text, match.start(), stop, end):
+        # At the end of the block, or before the spaces that end its line: a boundary.
+        if (
+            end - stop < 3
+            and (stop == end or text[stop:end].isspace())
+            or _is_boundary(text, match.start(), stop, end)
+        ):
             if span := _trim(text, pos, stop):
                 spans.append(span)
             pos = stop
