@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -148,37 +149,60 @@ def events_json(
     )
 
 
-def _numbered(values: list[str], table: dict[str, int]) -> list[int]:
-    """Each distinct value's number in ``table`` (added when new): the index stores each
-    entity, tag and publication once."""
-    return [table.setdefault(v, len(table)) for v in dict.fromkeys(values)]
+Facts = tuple[str, int, str, str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+"""What search.json says of one event: id, year, title, summary, entities, tag slugs and
+publications, each once (see :func:`search_facts`)."""
 
 
-def search_json(site: Site) -> bytes:
+def search_facts(event: Event, articles: dict[str, Article]) -> Facts:
+    """One event's row of search.json before its key flag and numbering."""
+    return (
+        event.id,
+        event.date.year,
+        event.title,
+        event.summary,
+        tuple(dict.fromkeys(event.entities)),
+        tuple(dict.fromkeys(urls.tag_slug(t) for t in event.tags)),
+        tuple(publication_names(event, articles)),
+    )
+
+
+def search_json(
+    site: Site,
+    facts: Callable[[Event], Facts] | None = None,
+    key_ids: set[str] | None = None,
+) -> bytes:
     """The index the theme's script filters and searches, compact (it is fetched by browsers):
     ``{"entities": [...], "tags": [slugs], "sources": [publications], "events": [[id, year,
     title, summary, key, [entity numbers], [tag numbers], [source numbers]], ...]}``, events in
-    timeline order. Key is 1 for the key dates (as on the pages), else 0."""
+    timeline order. Key is 1 for the key dates (as on the pages), else 0. The dev server passes
+    each event's :func:`search_facts` and the key dates' ids, which it keeps."""
     events = _events(site)
-    key_ids = key_event_ids(events)
-    articles = {a.id: a for a in site.articles}
+    if key_ids is None:
+        key_ids = key_event_ids(events)
+    if facts is None:
+        articles = {a.id: a for a in site.articles}
+        facts = partial(search_facts, articles=articles)
     tables: tuple[dict[str, int], dict[str, int], dict[str, int]] = ({}, {}, {})
-    rows = [
-        [
-            e.id,
-            e.date.year,
-            e.title,
-            e.summary,
-            int(e.id in key_ids),
-            _numbered(e.entities, tables[0]),
-            _numbered([urls.tag_slug(t) for t in e.tags], tables[1]),
-            _numbered(publication_names(e, articles), tables[2]),
-        ]
-        for e in events
-    ]
-    entities, tags, sources = (list(t) for t in tables)
+    number = [t.setdefault for t in tables]
+    rows = []
+    for e in events:
+        ident, year, title, summary, entities, tags, sources = facts(e)
+        rows.append(
+            [
+                ident,
+                year,
+                title,
+                summary,
+                int(ident in key_ids),
+                [number[0](v, len(tables[0])) for v in entities],
+                [number[1](v, len(tables[1])) for v in tags],
+                [number[2](v, len(tables[2])) for v in sources],
+            ]
+        )
+    entities_, tags_, sources_ = (list(t) for t in tables)
     return _json_bytes(
-        {"entities": entities, "tags": tags, "sources": sources, "events": rows}, indent=None
+        {"entities": entities_, "tags": tags_, "sources": sources_, "events": rows}, indent=None
     )
 
 

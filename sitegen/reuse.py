@@ -86,6 +86,17 @@ def feed_pages(site: Site, u: Urls, routes: list[str], memo: BuildMemo) -> list[
                 lambda e: slides.get(id(e), e, lambda: feeds.timeline_item_json(e, u, titles)),
             )
 
+    def search_json(site: Site) -> bytes:
+        facts = kept.setdefault("facts", Kept())
+        articles = {a.id: a for a in site.articles}
+        names = tuple((a.id, a.source, a.title) for a in site.articles)  # publication names
+
+        def fact(e: Event) -> feeds.Facts:
+            return facts.get(id(e), e, lambda: feeds.search_facts(e, articles))
+
+        with facts.making(names):
+            return feeds.search_json(site, fact, memo.views.current("key"))
+
     def atom_feed(site: Site) -> bytes:
         entries, lines = kept.setdefault("entries", Kept()), kept.setdefault("lines", Kept())
 
@@ -102,7 +113,7 @@ def feed_pages(site: Site, u: Urls, routes: list[str], memo: BuildMemo) -> list[
     made = {
         urls.EVENTS_JSON: (events_json, (events, articles)),
         urls.TIMELINE_JSON: (timeline_json, (shown, articles)),
-        urls.SEARCH_JSON: (feeds.search_json, (shown, articles)),
+        urls.SEARCH_JSON: (search_json, (shown, articles)),
         urls.FEED: (atom_feed, (shown, articles)),
     }
     pages = [
