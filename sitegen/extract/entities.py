@@ -88,7 +88,7 @@ def find_names(sentence: str, common: Container[str] = frozenset()) -> list[str]
         while at >= 0 and sentence[at].isspace():
             at -= 1
         _walk(match.group().split(), at < 0 or sentence[at] in _PUNCT, names, common)
-    return list(dict.fromkeys(names))
+    return list(dict.fromkeys(names)) if len(names) > 1 else names
 
 
 def _walk(tokens: list[str], opens: bool, names: list[str], common: Container[str]) -> None:
@@ -180,7 +180,9 @@ def _close(run: list[str], names: list[str]) -> None:
     while run and run[-1] in _CONNECTORS:
         run.pop()
     if run:
-        name = " ".join(run).rstrip(".") if not _is_acronym(run[-1]) else " ".join(run)
+        name = " ".join(run)
+        if name.endswith(".") and not _is_acronym(run[-1]):
+            name = name.rstrip(".")  # "Corp." but "U.S."
         if not (len(run) == 1 and name.endswith(_DEMONYMS) and name[1:].islower()):
             names.append(name)
     run.clear()

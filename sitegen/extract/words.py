@@ -224,7 +224,9 @@ class Phrases:
         """What to search for ``text[start:end]``: patterns, string, bounds, and the offset of
         that string in ``text``. The article's lower-cased text is searched in place unless a
         word character precedes ``start`` (in a slice of its own, nothing would)."""
-        if lower is not None and not (start and _is_word(lower[start - 1])):
+        if lower is not None and not (
+            start and ((before := lower[start - 1]).isalnum() or before == "_")
+        ):
             return self._lower, lower, start, end, 0
         piece = text[start:end]
         low = piece.lower()
@@ -238,11 +240,6 @@ def lowered(text: str) -> str | None:
     "İ" lower-cases to two), else None."""
     lower = text.lower()
     return lower if len(lower) == len(text) else None
-
-
-def _is_word(ch: str) -> bool:
-    """A character that ``\\w`` matches."""
-    return ch.isalnum() or ch == "_"
 
 
 def _render(node: dict[str, dict]) -> str:
