@@ -79,7 +79,7 @@ def _articles(site: Site) -> list[Article]:
 
 
 _SLOT = "\ue000"
-"""Marks where an item's ready JSON goes in events.json and timeline.json (see :func:`_spliced`)."""
+"""Marks where a list of ready JSON items goes (events.json, timeline.json: :func:`_spliced`)."""
 
 
 def _item_json(record: dict[str, Any]) -> str:
@@ -88,17 +88,17 @@ def _item_json(record: dict[str, Any]) -> str:
     return _escaped(text.replace("\n", "\n    "))
 
 
-def _spliced(data: dict[str, Any], item: Callable[[int], str]) -> bytes:
-    """:func:`_json_bytes` of ``data``, whose top-level lists hold ``_SLOT`` + ``i`` strings,
-    with each replaced by ``item(i)``: a placeholder line at the one depth where only those
-    lists have bare strings. The bytes are those of one ``json.dumps`` of the whole; items made
-    once can be kept (the dev server keeps them per event and per article)."""
-    lines = _json_bytes(data).decode("utf-8").split("\n")
-    for n, line in enumerate(lines):
-        if line.startswith(f'    "{_SLOT}'):
-            i = int(line[6:].rstrip(",").rstrip('"'))
-            lines[n] = "    " + item(i) + ("," if line.endswith(",") else "")
-    return "\n".join(lines).encode("utf-8")
+def _spliced(data: dict[str, Any], lists: dict[str, list[str]]) -> bytes:
+    """:func:`_json_bytes` of ``data`` with each top-level key of ``lists`` holding a list of
+    ready items (each as :func:`_item_json` writes it): the bytes are those of one
+    ``json.dumps`` of the whole, but items made once can be kept (the dev server keeps them per
+    event and per article) and are not encoded again."""
+    marked = {**data, **{key: f"{_SLOT}{key}" for key in lists}}
+    text = _json_bytes(marked).decode("utf-8")
+    for key, items in lists.items():
+        joined = "[\n    " + ",\n    ".join(items) + "\n  ]" if items else "[]"
+        text = text.replace(f'"{_SLOT}{key}"', joined, 1)
+    return text.encode("utf-8")
 
 
 def event_json(event: Event, u: Urls) -> str:
@@ -136,17 +136,9 @@ def events_json(
     articles = _articles(site)
     made = fragment or (lambda e: event_json(e, u))
     made_article = article_fragment or (lambda a: article_json(a, u, site.config.zone))
-    data = {
-        "generator": "sitegen",
-        "version": __version__,
-        "title": site.config.title,
-        "events": [f"{_SLOT}{i}" for i in range(len(events))],
-        "articles": [f"{_SLOT}{len(events) + i}" for i in range(len(articles))],
-    }
-    return _spliced(
-        data,
-        lambda i: made(events[i]) if i < len(events) else made_article(articles[i - len(events)]),
-    )
+    data = {"generator": "sitegen", "version": __version__, "title": site.config.title}
+    lists = {"events": list(map(made, events)), "articles": list(map(made_article, articles))}
+    return _spliced(data, lists)
 
 
 Facts = tuple[str, int, str, str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]
@@ -254,5 +246,4 @@ def timeline_json(site: Site, fragment: Callable[[Event], str] | None = None) ->
             "text": str(escape(site.config.description)),
         }
     }
-    data = {"title": title, "events": [f"{_SLOT}{i}" for i in range(len(events))]}
-    return _spliced(data, lambda i: made(events[i]))
+    return _spliced({"title": title}, {"events": list(map(made, events))})

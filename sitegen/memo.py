@@ -84,9 +84,10 @@ class Memo:
                 self.hits += 1
 
     def _live_views(self) -> set[int]:
-        """The ids of the views the next build may use again: every event view, the timeline
-        and its years (what the default theme's fragments are made from)."""
+        """The ids of the views the next build may use again: every event and article view,
+        the timeline and its years (what the default theme's fragments are made from)."""
         live = {id(held[1]) for held in self.events.held_values()}
+        live.update(id(held[1]) for held in self.articles.held_values())
         timeline = self.views.peek("timeline")
         if timeline is not None:
             live.add(id(timeline[1]))
@@ -201,9 +202,10 @@ class BuildMemo:
             memo.abandon()
 
     def _live_views(self) -> set[int]:
-        """The ids of the views the next build may use again: every event view, the timeline
-        and its years (what the default theme's fragments are made from)."""
+        """The ids of the views the next build may use again: every event and article view,
+        the timeline and its years (what the default theme's fragments are made from)."""
         live = {id(held[1]) for held in self.events.held_values()}
+        live.update(id(held[1]) for held in self.articles.held_values())
         timeline = self.views.peek("timeline")
         if timeline is not None:
             live.add(id(timeline[1]))
