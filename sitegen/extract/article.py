@@ -19,6 +19,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from sitegen.dates import PartialDate
 from sitegen.extract.dating import Dating, date_sentence
@@ -29,6 +30,8 @@ from sitegen.extract.titles import announcement, make_title
 from sitegen.extract.words import LowerCaseWords, content_words, lowered, stem_set
 from sitegen.model import Article, Event, Mention, Source
 from sitegen.temporal import Timex
+
+_start = attrgetter("start")
 
 # How close (in words, in one clause) a date must be to an alias to be read as that event's.
 _NEAR_ALIAS = 4
@@ -81,7 +84,7 @@ def extract_from_timexes(
     this; tests pass hand-built timexes)."""
     text = article.text
     published = article.published.date()
-    timexes = sorted((t for t in timexes if t.start >= article.body_start), key=lambda t: t.start)
+    timexes = sorted((t for t in timexes if t.start >= article.body_start), key=_start)
     extraction = ArticleExtraction(
         article.id,
         published,
@@ -97,12 +100,14 @@ def extract_from_timexes(
     # repeats' date expressions date what the first one dates (``repeats``).
     seen: dict[str, list[int]] = {}
     lower = lowered(text)
+    count = len(timexes)
+    naming = bool(aliases)
     for start, end in split_sentences(text, article.body_start):
-        while cursor < len(timexes) and timexes[cursor].start < start:
+        while cursor < count and timexes[cursor].start < start:
             cursor += 1
         inside = []
         i = cursor
-        while i < len(timexes) and timexes[i].end <= end:
+        while i < count and timexes[i].end <= end:
             inside.append((i, timexes[i]))
             i += 1
         sentence = text[start:end]
@@ -111,10 +116,11 @@ def extract_from_timexes(
             if len(first) == len(inside):
                 extraction.repeats.update(zip((i for i, _ in inside), first, strict=True))
             continue
-        seen[sentence] = [i for i, _ in inside]
+        seen[sentence] = [i for i, _ in inside] if inside else []
         dating = date_sentence(text, (start, end), inside, published, lower)
-        words = content_words(text, start, end) if aliases.may_name(text, start, end) else []
-        links = aliases.find(words) if words else []
+        links = []
+        if naming and aliases.may_name(text, start, end):
+            links = aliases.find(content_words(text, start, end))
         if dating is not None or links:
             found.append((sentence, start, end, inside, dating, links))
     common = LowerCaseWords(text)
