@@ -117,18 +117,21 @@ def atom_feed(
 _CLOSE = "\n</feed>\n"
 
 
-def sitemap(u: Urls, routes: list[str]) -> bytes:
+def sitemap_url(u: Urls, route: str) -> str:
+    """One page's ``<url>`` element of the sitemap, indented, with its line break."""
+    return f"  <url>\n    <loc>{_escaped(_xml_text(u.absolute(route)))}</loc>\n  </url>\n"
+
+
+def sitemap(u: Urls, routes: list[str], url: Callable[[str], str] | None = None) -> bytes:
     """A sitemap of the given page routes (``""``, ``events/x/``...), sorted (the bytes of
-    ElementTree's indented serialisation, written as text: thousands of pages)."""
+    ElementTree's indented serialisation, written as text: thousands of pages). ``url(route)``
+    gives a route's :func:`sitemap_url` (the dev server keeps them)."""
     if not routes:
         root = ET.Element("urlset", {"xmlns": _SITEMAP_NS})
         return _xml_bytes(root)
-    urls_ = "".join(
-        f"  <url>\n    <loc>{_escaped(_xml_text(u.absolute(r)))}</loc>\n  </url>\n"
-        for r in sorted(set(routes))
-    )
+    made = url or (lambda route: sitemap_url(u, route))
     header = f'<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="{_SITEMAP_NS}">\n'
-    return (header + urls_ + "</urlset>\n").encode("utf-8")
+    return (header + "".join(map(made, sorted(set(routes)))) + "</urlset>\n").encode("utf-8")
 
 
 _SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"

@@ -30,6 +30,7 @@ from sitegen.views import (
     Link,
     SiteView,
     SourceView,
+    TimelineView,
     Views,
 )
 
@@ -196,11 +197,16 @@ def build_views(site: Site, index_limit: int = INDEX_LIMIT, memo: BuildMemo | No
     events = [one_event(e) for e in ordered]
     views_by_id = {e.id: e for e in events}
     event_urls = {e.id: e.url for e in events}
-    timeline = memo.views.get(
-        "timeline",
-        (tuple(events), split, index_limit),
-        lambda: timeline_view(events, u, split, index_limit),
-    )
+
+    def new_timeline() -> TimelineView:
+        # A year whose view equals the last build's keeps that very object, so that its
+        # fragments and pages are reused when another year changed.
+        made = timeline_view(events, u, split, index_limit)
+        made.years = [memo.views.get(("year", y.year), y, lambda y=y: y) for y in made.years]
+        return made
+
+    timeline = memo.views.get("timeline", (tuple(events), split, index_limit), new_timeline)
+    memo.views.keep(k for y in timeline.years if memo.views.current(k := ("year", y.year)) is None)
     chronological = memo.views.get(
         "chronological",
         tuple(site.articles),

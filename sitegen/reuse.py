@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from typing import Any, TypeVar
 
 import jinja2
@@ -120,12 +121,17 @@ def feed_pages(site: Site, u: Urls, routes: list[str], memo: BuildMemo) -> list[
         memo.feeds.get(path, inputs, lambda f=make, p=path: Page(p, f(site)))  # type: ignore[misc]
         for path, (make, inputs) in made.items()
     ]
-    sitemap = memo.feeds.get(
-        urls.SITEMAP,
-        tuple(sorted(routes)),
-        lambda: Page(urls.SITEMAP, atom.sitemap(u, routes)),
-    )
-    return [*pages, sitemap]
+
+    def sitemap() -> Page:
+        located = kept.setdefault("sitemap", Kept())
+        with located.making():
+            url = partial(atom.sitemap_url, u)
+            return Page(
+                urls.SITEMAP, atom.sitemap(u, routes, lambda r: located.get(r, r, lambda: url(r)))
+            )
+
+    sitemap_page = memo.feeds.get(urls.SITEMAP, tuple(sorted(routes)), sitemap)
+    return [*pages, sitemap_page]
 
 
 class Kept:
