@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from sitegen.extract.words import STOPWORDS, wordset
+from sitegen.extract.words import STOPWORDS, alternation, wordset
 
 MAX_WORDS = 12
 _MIN_CUT = 5
@@ -41,7 +41,7 @@ _SPEAKER_VERBS = sorted(
 )
 _SPEAKER_RE = re.compile(
     r"[,”\"’]\s*,?\s+(?P<speaker>(?:[\w’'.\-]+\s+){0,5}?)"
-    rf"(?:{'|'.join(_SPEAKER_VERBS)})\b(?=\s*(?:on\s+)?[\w’'.\-]*\s*(?:[,.;]|$))"
+    rf"{alternation(_SPEAKER_VERBS)}\b(?=\s*(?:on\s+)?[\w’'.\-]*\s*(?:[,.;]|$))"
 )
 _LEAD_SPEAKER_RE = re.compile(
     r"(?P<speaker>[^,;:\"“”]{2,80}?)\s+(?:said|says)(?:\s+on\s+\w+day)?(?:\s+that)?\s+(?P<content>.+)$",

@@ -9,6 +9,7 @@ case (``LowerCaseWords``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 # A word: letters or digits, with inner apostrophes, dots and hyphens ("U.S", "test-fired",
@@ -181,15 +182,10 @@ class Phrases:
     """
 
     def __init__(self, phrases: str, suffix: str = r"\b") -> None:
-        trie: dict[str, dict] = {}
         if not all(phrase[0].isalpha() for phrase in phrases.split()):
             raise ValueError("every phrase must begin with a letter")
-        for phrase in phrases.split():  # "_" stands for a space
-            node = trie
-            for ch in phrase.replace("_", " ").lower():
-                node = node.setdefault(ch, {})
-            node[""] = {}
-        body = _render(trie) + suffix
+        # "_" stands for a space
+        body = alternation(p.replace("_", " ").lower() for p in phrases.split()) + suffix
         self._lower = re.compile(body), re.compile(r"\W" + body)
         self._folded = re.compile(body, re.IGNORECASE), re.compile(r"\W" + body, re.IGNORECASE)
 
@@ -240,6 +236,19 @@ def lowered(text: str) -> str | None:
     "İ" lower-cases to two), else None."""
     lower = text.lower()
     return lower if len(lower) == len(text) else None
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex matching any of ``words``, written as a trie: Python's ``re`` tries the branches
+    of ``a|b|c`` one by one, so shared beginnings are read once (``s(?:a(?:id|ys)|tated)``).
+    Where one word begins another, the longer is tried first."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _render(trie)
 
 
 def _render(node: dict[str, dict]) -> str:

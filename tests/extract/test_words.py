@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from sitegen.extract.words import LowerCaseWords, Phrases, lowered, stem, stem_set
+from sitegen.extract.words import LowerCaseWords, Phrases, alternation, lowered, stem, stem_set
 
 VERBS = Phrases("said told according_to ruled_out")
 PLAIN = re.compile(r"\b(?:said|told|according to|ruled out)\b", re.IGNORECASE)
@@ -76,3 +76,12 @@ def test_lower_case_words_are_whole_words_written_so() -> None:
     assert "fled" in common
     assert "peop" not in common
     assert "some" not in common  # only ever written with a capital
+
+
+def test_alternation_matches_each_word_and_the_longer_of_two_first() -> None:
+    pattern = re.compile(alternation(["say", "says", "said", "told", "a.b"]))
+    for word in ["say", "says", "said", "told", "a.b"]:
+        match = pattern.match(word + " then")
+        assert match is not None and match.group() == word
+    assert pattern.match("sad") is None
+    assert pattern.match("axb") is None  # the dot is literal
