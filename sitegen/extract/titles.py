@@ -50,9 +50,11 @@ _LEAD_SPEAKER_RE = re.compile(
 _QUOTED_AS_RE = re.compile(r"\bquoted\s+(?P<speaker>.{1,60}?)\s+as\s+saying\b")
 _PRONOUN_RE = re.compile(r"^(?:he|she)\b", re.IGNORECASE)
 # ``,|\s(?:but|and|...)\s`` written to open with one set of characters (the regex engine then
-# skips to the next comma or space instead of trying every character).
-_CUT_RE = re.compile(r"[,\s](?:(?<=,)|(?:but|and|though|although|while|when|which|who|as|after)\s)")
-_PREPOSITION_RE = re.compile(r"\s(?:in|on|at|for|with|over|from|to|of|by|about|against)\s")
+# skips to the next comma or space instead of trying every character), the words as a trie.
+_CUT_WORDS = wordset("but and though although while when which who as after")
+_CUT_RE = re.compile(rf"[,\s](?:(?<=,)|{alternation(_CUT_WORDS)}\s)")
+_PREPOSITIONS = wordset("in on at for with over from to of by about against")
+_PREPOSITION_RE = re.compile(rf"\s{alternation(_PREPOSITIONS)}\s")
 _QUOTES = '“”"'
 _TRIM = " \t\n,;:-–—.\"“”‘’'"
 _TRIM_END = _TRIM.replace("”", "").replace("’", "")
