@@ -70,8 +70,9 @@ def _event_record(event: Event, u: Urls) -> dict[str, Any]:
     }
 
 
-def _events(site: Site) -> list[Event]:
-    return sorted(site.events, key=Event.sort_key)
+def _events(site: Site, ordered: list[Event] | None = None) -> list[Event]:
+    """The events in timeline order: ``ordered`` when the caller has them so (the views do)."""
+    return ordered if ordered is not None else sorted(site.events, key=Event.sort_key)
 
 
 def _articles(site: Site) -> list[Article]:
@@ -126,13 +127,15 @@ def events_json(
     site: Site,
     fragment: Callable[[Event], str] | None = None,
     article_fragment: Callable[[Article], str] | None = None,
+    ordered: list[Event] | None = None,
 ) -> bytes:
     """Every event with every field of the model, plus the articles they cite.
 
     ``fragment(event)`` gives an event's :func:`event_json`, ``article_fragment(article)`` an
-    article's :func:`article_json` (the dev server keeps them; see :func:`_spliced`)."""
+    article's :func:`article_json` (the dev server keeps them; see :func:`_spliced`); ``ordered``
+    the events in timeline order, if known."""
     u = Urls(site.config.base_url)
-    events = _events(site)
+    events = _events(site, ordered)
     articles = _articles(site)
     made = fragment or (lambda e: event_json(e, u))
     made_article = article_fragment or (lambda a: article_json(a, u, site.config.zone))
@@ -163,13 +166,14 @@ def search_json(
     site: Site,
     facts: Callable[[Event], Facts] | None = None,
     key_ids: set[str] | None = None,
+    ordered: list[Event] | None = None,
 ) -> bytes:
     """The index the theme's script filters and searches, compact (it is fetched by browsers):
     ``{"entities": [...], "tags": [slugs], "sources": [publications], "events": [[id, year,
     title, summary, key, [entity numbers], [tag numbers], [source numbers]], ...]}``, events in
     timeline order. Key is 1 for the key dates (as on the pages), else 0. The dev server passes
-    each event's :func:`search_facts` and the key dates' ids, which it keeps."""
-    events = _events(site)
+    each event's :func:`search_facts`, the key dates' ids and the events in order (kept)."""
+    events = _events(site, ordered)
     if key_ids is None:
         key_ids = key_event_ids(events)
     if facts is None:
@@ -232,14 +236,18 @@ def timeline_item_json(event: Event, u: Urls, titles: dict[str, str]) -> str:
     return _item_json(item)
 
 
-def timeline_json(site: Site, fragment: Callable[[Event], str] | None = None) -> bytes:
+def timeline_json(
+    site: Site,
+    fragment: Callable[[Event], str] | None = None,
+    ordered: list[Event] | None = None,
+) -> bytes:
     """The events in Knight Lab TimelineJS3 JSON. TimelineJS reads headline and text as HTML,
     so both are escaped here. ``fragment(event)``: its :func:`timeline_item_json`, kept by the
-    dev server (see :func:`_spliced`)."""
+    dev server (see :func:`_spliced`), with the events in timeline order."""
     u = Urls(site.config.base_url)
     titles = {a.id: a.title for a in site.articles}
     made = fragment or (lambda e: timeline_item_json(e, u, titles))
-    events = _events(site)
+    events = _events(site, ordered)
     title = {
         "text": {
             "headline": str(escape(site.config.title)),

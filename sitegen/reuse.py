@@ -68,6 +68,7 @@ def feed_pages(site: Site, u: Urls, routes: list[str], memo: BuildMemo) -> list[
     articles = tuple(memo.derived(a, _metadata) for a in site.articles)
     zone = site.config.zone
     titles = {a.id: a.title for a in site.articles}
+    ordered = memo.views.current("ordered")  # the events in timeline order, as the views have them
     kept = memo.kept
 
     def events_json(site: Site) -> bytes:
@@ -77,6 +78,7 @@ def feed_pages(site: Site, u: Urls, routes: list[str], memo: BuildMemo) -> list[
                 site,
                 lambda e: events.get(id(e), e, lambda: feeds.event_json(e, u)),
                 lambda a: articles.get(id(a), a, lambda: feeds.article_json(a, u, zone)),
+                ordered,
             )
 
     def timeline_json(site: Site) -> bytes:
@@ -85,6 +87,7 @@ def feed_pages(site: Site, u: Urls, routes: list[str], memo: BuildMemo) -> list[
             return feeds.timeline_json(
                 site,
                 lambda e: slides.get(id(e), e, lambda: feeds.timeline_item_json(e, u, titles)),
+                ordered,
             )
 
     def search_json(site: Site) -> bytes:
@@ -96,7 +99,7 @@ def feed_pages(site: Site, u: Urls, routes: list[str], memo: BuildMemo) -> list[
             return facts.get(id(e), e, lambda: feeds.search_facts(e, articles))
 
         with facts.making(names):
-            return feeds.search_json(site, fact, memo.views.current("key"))
+            return feeds.search_json(site, fact, memo.views.current("key"), ordered)
 
     def atom_feed(site: Site) -> bytes:
         entries, lines = kept.setdefault("entries", Kept()), kept.setdefault("lines", Kept())
