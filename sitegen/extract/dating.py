@@ -103,6 +103,28 @@ def value_date(type_: str, value: str, mod: str = "") -> tuple[PartialDate, str 
     return None
 
 
+_Dated = tuple[PartialDate, "str | None", dt.date, dt.date, int]
+"""A date of a timex: the date, its modifier, its first and last day, its precision's rank."""
+
+
+@lru_cache(maxsize=16384)
+def _dated(type_: str, value: str, mod: str) -> _Dated | None:
+    """:func:`value_date` with the days the date covers, worked out once per value."""
+    dated = value_date(type_, value, mod)
+    if dated is None:
+        return None
+    date, modifier = dated
+    return date, modifier, date.first_day(), date.last_day(), _PRECISION_RANK[date.precision]
+
+
+def _compatible(first: dt.date, last: dt.date, other_first: dt.date, other_last: dt.date) -> bool:
+    """:meth:`PartialDate.compatible` of two dates given by the days they cover: one lies
+    inside the other."""
+    return (first <= other_first and other_last <= last) or (
+        other_first <= first and last <= other_last
+    )
+
+
 # Not frozen: a frozen dataclass sets each field through ``object.__setattr__`` (four times the
 # cost of building one), and one is built for every dated sentence.
 @dataclass(slots=True)
@@ -151,38 +173,38 @@ def date_sentence(
     reports: list[tuple[int, int]] | None = None
     ends: list[int] = []
     report: tuple[int, PartialDate] | None = None
-    content: list[tuple[int, Timex, PartialDate, str | None]] = []
+    report_day = published  # the last day the report can be on
+    content: list[tuple[int, Timex, _Dated]] = []
     for index, timex in timexes:
-        dated = value_date(timex.type, timex.value, timex.mod)
+        dated = _dated(timex.type, timex.value, timex.mod)
         if dated is None:
             continue
         at = timex.start
         if _BOUNDING.first(text, max(start, at - 40), at, lower) is not None:
             continue
-        date, modifier = dated
-        if report is None and _is_recent_day(date, published):
+        date, _, first, last, rank = dated
+        if report is None and rank == 2 and 0 <= (published - first).days <= _REPORT_WINDOW_DAYS:
             if reports is None:
                 reports = _REPORTING.spans(text, start, end, lower)
                 ends = [verb_end for _, verb_end in reports]
             # Only the verbs nearest the expression, before and after it, can be next to it.
             i = bisect.bisect_right(ends, at)
             if _is_report_date(text, timex, reports[max(i - 1, 0) : i + 2]):
-                report = (index, date)
+                report, report_day = (index, date), last
                 continue
-        content.append((index, timex, date, modifier))
+        content.append((index, timex, dated))
 
-    report_date = report[1] if report else _day(published)
-    last_day = report_date.last_day()
-    past = [c for c in content if c[2].first_day() <= last_day]
+    past = [c for c in content if c[2][2] <= report_day]
     if past:
-        best = max(past, key=lambda c: (_PRECISION_RANK[c[2].precision], -c[1].start))
+        best = max(past, key=lambda c: (c[2][4], -c[1].start))
+        _, _, (_, _, best_first, best_last, _) = best
         also = tuple(
-            Dating(c[2], c[3], c[0], "content", clause=clause)
+            Dating(c[2][0], c[2][1], c[0], "content", clause=clause)
             for c in past[:_MAX_CLAUSES]
-            if not c[2].compatible(best[2])
+            if not _compatible(c[2][2], c[2][3], best_first, best_last)
             and (clause := _own_clause(text, start, end, c[1], best[1])) is not None
         )
-        return Dating(best[2], best[3], best[0], "content", also=also)
+        return Dating(best[2][0], best[2][1], best[0], "content", also=also)
     if reports is None:
         reports = _REPORTING.spans(text, start, end, lower)
     if not reports and not content:
@@ -191,7 +213,7 @@ def date_sentence(
     announced = bool(content) or cue is not None
     if report:
         return Dating(report[1], None, report[0], "report", announced, cue=cue)
-    return Dating(report_date, None, None, "published", announced, cue=cue)
+    return Dating(_day(published), None, None, "published", announced, cue=cue)
 
 
 def _own_clause(
@@ -211,11 +233,6 @@ def _own_clause(
 @lru_cache(maxsize=4096)
 def _day(date: dt.date) -> PartialDate:
     return PartialDate.from_date(date)
-
-
-def _is_recent_day(date: PartialDate, published: dt.date) -> bool:
-    """A day of the week before publication: the only dates that can be a report's."""
-    return date.day is not None and 0 <= (published - date.first_day()).days <= _REPORT_WINDOW_DAYS
 
 
 def _is_report_date(text: str, timex: Timex, reports: list[tuple[int, int]]) -> bool:
