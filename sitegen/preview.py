@@ -12,7 +12,7 @@ from urllib.parse import unquote
 from tornado import web
 
 if TYPE_CHECKING:
-    from sitegen.server import DevServer
+    from sitegen.devserver import DevServer
 
 LIVE_SCRIPT = (
     b'<script>(function(){var s=document.createElement("script");'

@@ -7,19 +7,17 @@ rest is ours, so that the server:
   the errors (file, line, hint) over every page; a skipped article's page becomes the error page;
   fixing the file rebuilds and reloads by itself;
 - never serves half a build: output/ changes under a lock that requests wait on;
-- coalesces a burst of saves into one build and never runs two builds at once;
+- coalesces a burst of saves into one build and never runs two builds at once (the queue is
+  :mod:`sitegen.devserver`);
 - answers only for files inside output/ (404 for ``..`` in any spelling).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import gc
-import os
 import string
 import sys
 import threading
-import time
 import webbrowser
 from collections.abc import Callable
 from pathlib import Path
@@ -31,203 +29,10 @@ from tornado.httpserver import HTTPServer
 from tornado.ioloop import IOLoop
 from tornado.netutil import bind_sockets
 
-from sitegen.build import BuildResult, build
-from sitegen.cache import CACHE_DIR
-from sitegen.config import CONFIG_NAME, Config
+from sitegen.config import Config
+from sitegen.devserver import DevServer, settle_memory
 from sitegen.errors import SitegenError
-from sitegen.extract.merging import Cancelled
-from sitegen.incremental import SiteState
-from sitegen.memo import BuildMemo
 from sitegen.preview import PageHandler
-from sitegen.watcher import Watch, Watcher
-
-DEBOUNCE_S = 0.03
-"""A burst of saves closer together than this is one change."""
-MAX_WAIT_S = 0.3
-"""...but a change is never held back longer than this by a continuing burst."""
-
-
-SETTLE_S = 0.5
-"""How long after a rebuild's reload message the memory it left is settled."""
-EXACT_AFTER_S = 0.2
-"""How long after a build with a patched merge the exact merge starts (if no save came)."""
-
-
-def settle_memory() -> None:
-    """Collect a build's garbage, then freeze what is left (the whole site's views and pages,
-    kept for the next save) out of the garbage collector, whose full collections would
-    otherwise walk it, pausing later rebuilds for tens to hundreds of milliseconds."""
-    gc.collect()
-    gc.freeze()
-
-
-class DevServer:
-    """The serve loop's state: the model kept between builds, the current problems, the queue."""
-
-    def __init__(self, root: Path, load: Callable[[], Config]) -> None:
-        self.root = root
-        self.load = load
-        self.config: Config | None = None
-        self.state: SiteState | None = None
-        self.problems: list[str] = []
-        self.lock = threading.Lock()
-        """Held while output/ changes; requests read under it."""
-        self.pending: set[Path] = set()
-        self.building = False
-        self.first_change = 0.0
-        self.last_change = 0.0
-        self.watcher: Watcher | None = None
-        self.watched: Config | None = None
-        self.loop: IOLoop | None = None
-        self.log: Callable[[str], None] = lambda line: print(line, flush=True)
-
-    @property
-    def output_dir(self) -> Path | None:
-        return self.config.output_dir if self.config else None
-
-    @property
-    def base_path(self) -> str:
-        return self.config.base_path if self.config else "/"
-
-    def rebuild(
-        self, changed: set[Path], exact: bool = False
-    ) -> tuple[list[str], BuildResult | None]:
-        """One build (runs on a worker thread): new settings first if sitegen.toml changed.
-        ``exact``: the build that settles a patched merge (see :meth:`_settle`); called off,
-        without a result, when a save comes meanwhile."""
-        if exact:
-            assert self.state is not None and self.config is not None and self.state.memo
-            memo = self.state.memo
-            memo.exact, memo.cancel = True, lambda: bool(self.pending)
-            try:
-                result = build(self.config, state=self.state, changed=set(), in_place=True)
-            except Cancelled:
-                return self.problems, None
-            except Exception as exc:  # noqa: BLE001 (as below: keep serving)
-                return [f"internal error: {type(exc).__name__}: {exc} (please report it)"], None
-            finally:
-                memo.exact, memo.cancel = False, None
-            return [str(p) for p in result.report.errors], result
-        try:
-            known: set[Path] | None = changed
-            if self.config is None or any(p.name == CONFIG_NAME for p in changed):
-                known = None  # new settings: look at everything again
-                config = self.load()
-                if config != self.config:
-                    self.config = config
-                    self.state = SiteState.open(config, prune=False)
-                    self.state.memo = BuildMemo()
-                    self.state.memo.patching = True  # exact again once the writer pauses
-                    self.state.deferred = True  # written when serve stops (see serve())
-                    self.state.lock = self.lock
-            assert self.state is not None and self.config is not None
-            result = build(self.config, state=self.state, changed=known, in_place=True)
-        except SitegenError as exc:
-            return [str(exc)], None
-        except Exception as exc:  # a bug of sitegen's, not the user's: still keep serving
-            return [f"internal error: {type(exc).__name__}: {exc} (please report it)"], None
-        return [str(p) for p in result.report.errors], result
-
-    # The queue, on the IOLoop thread: collect changes, wait for the burst to end, build.
-
-    def changed(self, paths: set[Path]) -> None:
-        now = time.monotonic()
-        if not self.pending:
-            self.first_change = now
-        self.pending |= paths
-        self.last_change = now
-        self._schedule()
-
-    def _schedule(self) -> None:
-        if self.building or not self.pending or self.loop is None:
-            return
-        quiet_at = self.last_change + DEBOUNCE_S
-        due = min(quiet_at, self.first_change + MAX_WAIT_S)
-        self.loop.call_at(self.loop.time() + max(0.0, due - time.monotonic()), self._maybe_start)
-
-    def _maybe_start(self) -> None:
-        if self.building or not self.pending:
-            return
-        now = time.monotonic()
-        if now < self.last_change + DEBOUNCE_S and now < self.first_change + MAX_WAIT_S:
-            return  # a later save rescheduled us
-        changed, self.pending = self.pending, set()
-        self.building = True
-        loop = self.loop
-        assert loop is not None
-
-        def work() -> None:
-            outcome = self.rebuild(changed)
-            loop.add_callback(self._finished, changed, *outcome)
-
-        threading.Thread(target=work, name="sitegen-build", daemon=True).start()
-
-    def _settle(self) -> None:
-        """The last build patched its merge (fast, approximate: ``sitegen/merged.py``): once no
-        save is waiting, merge from scratch and show the result if it differs. A save that comes
-        meanwhile calls it off; its own build patches again and settles later."""
-        memo = self.state.memo if self.state else None
-        if self.building or self.pending or memo is None or not memo.unsettled:
-            return
-        self.building = True
-        loop = self.loop
-        assert loop is not None
-
-        def work() -> None:
-            outcome = self.rebuild(set(), exact=True)
-            loop.add_callback(self._finished, set(), *outcome)
-
-        threading.Thread(target=work, name="sitegen-settle", daemon=True).start()
-
-    def _finished(
-        self, changed: set[Path], problems: list[str], result: BuildResult | None
-    ) -> None:
-        self.building = False
-        names = ", ".join(sorted(os.path.relpath(p, self.root) for p in changed)[:3])
-        was, self.problems = self.problems, problems
-        if result is not None:
-            what = f"{names} changed" if changed else "merged exactly"
-            self.log(f"{what}: {result.summary()}")
-            for warning in result.report.warnings:
-                self.log(f"warning: {warning}")
-        for problem in problems:
-            self.log(f"error: {problem}")
-        if self.config is not self.watched:
-            self.watch()  # sitegen.toml may have moved content/ or output/
-        written = result.written if result else []
-        if written or problems != was:
-            self.reload(written)
-        if result is not None:
-            assert self.loop is not None
-            self.loop.call_later(SETTLE_S, settle_memory)  # once the browser has its page
-            self.loop.call_later(EXACT_AFTER_S, self._settle)
-        self._schedule()
-
-    def watch(self) -> str:
-        """(Re)start watching the inputs of the current settings, never output/ or the cache."""
-        assert self.loop is not None
-        if self.watcher is not None:
-            self.watcher.close()
-        config = self.watched = self.config or _fallback_config(self.root)
-        excluded = [config.output_dir, config.root / CACHE_DIR]
-        self.watcher = Watcher(site_watches(config), excluded, self.changed)
-        return self.watcher.start(self.loop)
-
-    def reload(self, written: list[str]) -> None:
-        """Tell browsers: a stylesheet alone is swapped in place, anything else reloads."""
-        css = [p for p in written if p.endswith(".css")]
-        paths = css if css and len(css) == len(written) else [written[0] if written else "*"]
-        for path in paths:
-            LiveReloadHandler.reload_waiters(self.base_path + path if path != "*" else path)
-
-
-def site_watches(config: Config) -> list[Watch]:
-    return [
-        Watch(config.content_dir, ("*.md",)),
-        Watch(config.seeds_dir, ("*.md", "*.txt", "*.yaml", "*.yml")),
-        Watch(config.templates_dir),
-        Watch(config.root, (CONFIG_NAME,), recursive=False),
-    ]
 
 
 def serve(
@@ -303,9 +108,3 @@ def _warm_up_tagger() -> None:
     chars = string.ascii_lowercase + string.digits + "'-.$"
     words = " ".join(a + b for a in chars for b in chars)
     tag(f"On Monday, 3 March 2009, about 12 percent said {words}.", dt.date(2009, 3, 4))
-
-
-def _fallback_config(root: Path) -> Config:
-    from sitegen.config import config_from_dict
-
-    return config_from_dict({}, root.resolve(), None, {})
