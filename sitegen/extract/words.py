@@ -170,7 +170,8 @@ def _written(text: str, word: str) -> bool:
 
 
 class Phrases:
-    """Any of a list of phrases as whole words, case-insensitively, fast.
+    """Any of a list of phrases as whole words, case-insensitively, fast; a span of a text is
+    read as a text of its own (a phrase may open it, whatever comes before it).
 
     The regex is a trie (Python tries the branches of a plain ``a|b|c`` one by one at every
     word) matched case-sensitively on the lower-cased text, three times faster than
@@ -178,7 +179,7 @@ class Phrases:
     case-insensitive regex reads the text as it is). Every phrase begins with a letter, so the
     word boundary before one is the non-word character before it, which the search regex
     matches instead of ``\\b`` (that scan skips to the next such character, a quarter faster
-    than trying ``\\b`` everywhere); a phrase at the very start is matched on its own.
+    than trying ``\\b`` everywhere); a phrase that opens the span is matched on its own.
     """
 
     def __init__(self, phrases: str, suffix: str = r"\b") -> None:
@@ -195,22 +196,22 @@ class Phrases:
         ``lower``: ``text.lower()`` when lower-casing kept its length (see :func:`lowered`), so
         that a caller reading many spans of one text lower-cases it once.
         """
-        (at_start, after), string, pos, endpos, shift = self._target(text, start, end, lower)
-        if not pos and (match := at_start.match(string, 0, endpos)):
-            return shift
-        match = after.search(string, pos - 1 if pos else 0, endpos)
+        (opening, after), string, pos, endpos, shift = self._target(text, start, end, lower)
+        if opening.match(string, pos, endpos):
+            return pos + shift
+        match = after.search(string, pos, endpos)
         return match.start() + 1 + shift if match else None
 
     def spans(
         self, text: str, start: int, end: int, lower: str | None = None
     ) -> list[tuple[int, int]]:
         """Offsets (into ``text``) of every phrase in ``text[start:end]``, in order."""
-        (at_start, after), string, pos, endpos, shift = self._target(text, start, end, lower)
+        (opening, after), string, pos, endpos, shift = self._target(text, start, end, lower)
         found = []
-        if not pos and (match := at_start.match(string, 0, endpos)):
-            found.append((shift, match.end() + shift))
-            pos = match.end() + 1  # a phrase ends with a letter: the next one starts after it
-        for match in after.finditer(string, pos - 1 if pos else 0, endpos):
+        if match := opening.match(string, pos, endpos):
+            found.append((pos + shift, match.end() + shift))
+            pos = match.end()  # a phrase ends with a letter: the next one starts after it
+        for match in after.finditer(string, pos, endpos):
             found.append((match.start() + 1 + shift, match.end() + shift))
         return found
 
@@ -218,11 +219,8 @@ class Phrases:
         self, text: str, start: int, end: int, lower: str | None
     ) -> tuple[tuple[re.Pattern[str], re.Pattern[str]], str, int, int, int]:
         """What to search for ``text[start:end]``: patterns, string, bounds, and the offset of
-        that string in ``text``. The article's lower-cased text is searched in place unless a
-        word character precedes ``start`` (in a slice of its own, nothing would)."""
-        if lower is not None and not (
-            start and ((before := lower[start - 1]).isalnum() or before == "_")
-        ):
+        that string in ``text`` (the lower-cased text is read in place)."""
+        if lower is not None:
             return self._lower, lower, start, end, 0
         piece = text[start:end]
         low = piece.lower()
