@@ -83,6 +83,7 @@ def map_ordered(
     *,
     advance: Callable[[int], None] | None = None,
     inherit: bool = False,
+    meanwhile: Callable[[], None] | None = None,
 ) -> list[R]:
     """``[func(item) for item in items]``, computed by up to ``jobs`` worker processes.
 
@@ -97,12 +98,18 @@ def map_ordered(
     ``items`` in their copy of this process (so ``func`` may be a closure over large objects,
     such as a site's views), and each chunk travels as two indices. Where processes cannot be
     forked, such a map runs in this process.
+
+    ``meanwhile()`` is called in this process once the workers have started (or after the map
+    when there are none): work of this process that does not need the results overlaps theirs.
     """
     global _inherited
     methods = multiprocessing.get_all_start_methods()
     jobs = min(jobs, len(items) // MIN_PER_JOB)
     if jobs <= 1 or (inherit and "fork" not in methods):
-        return _in_process(func, items, advance)
+        results = _in_process(func, items, advance)
+        if meanwhile:
+            meanwhile()
+        return results
     size = chunk_size(len(items), jobs)
     bounds = [(i, min(i + size, len(items))) for i in range(0, len(items), size)]
     chunks = [items[i:j] for i, j in bounds]
@@ -129,6 +136,8 @@ def map_ordered(
         finally:
             _inherited = None
         try:
+            if meanwhile:
+                meanwhile()
             while pending:
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for future in done:

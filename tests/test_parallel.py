@@ -130,6 +130,23 @@ def test_a_broken_template_is_reported_alike_from_worker_processes(make_site) ->
     assert "article.html:2: undefined value" in messages[1]
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_meanwhile_runs_once_here_whatever_the_jobs(jobs: int) -> None:
+    calls: list[int] = []
+    here = os.getpid()
+    results = map_ordered(square, list(range(64)), jobs, meanwhile=lambda: calls.append(here))
+    assert calls == [here]
+    assert [r for r, _ in results] == [x * x for x in range(64)]
+
+
+def test_an_exception_meanwhile_is_raised_here() -> None:
+    def fail() -> None:
+        raise ValueError("meanwhile")
+
+    with pytest.raises(ValueError, match="meanwhile"):
+        map_ordered(square, list(range(64)), 2, meanwhile=fail)
+
+
 def test_chunks_are_bounded() -> None:
     assert chunk_size(10, 2) == 1
     assert chunk_size(1000, 2) == 63
