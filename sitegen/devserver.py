@@ -23,7 +23,7 @@ from sitegen.build import BuildResult, build
 from sitegen.cache import CACHE_DIR
 from sitegen.config import CONFIG_NAME, Config
 from sitegen.errors import SitegenError
-from sitegen.extract.merging import Cancelled
+from sitegen.extract.clustering import Cancelled
 from sitegen.incremental import SiteState
 from sitegen.memo import BuildMemo
 from sitegen.watcher import Watch, Watcher

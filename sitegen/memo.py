@@ -121,7 +121,7 @@ class BuildMemo:
         self.exact = False
         """This build merges from scratch if the last merge was patched."""
         self.cancel: Callable[[], bool] | None = None
-        """Asked during a merge from scratch: True calls it off (``merging.Cancelled``)."""
+        """Asked during a merge from scratch: True calls it off (``clustering.Cancelled``)."""
         self._reset()
 
     def _reset(self) -> None:

@@ -24,8 +24,8 @@ from sitegen.model import Site
 def merged(memo: BuildMemo, extractions: list[Any], site: Site) -> Any:
     """The merge of all ``extractions`` with the site's curated events (see the module)."""
     from sitegen.extract import merge
-    from sitegen.extract.patch import moved, patch, state_of
-    from sitegen.extract.reoffset import moved_only, reoffset, same_objects
+    from sitegen.extract.patch import patch, state_of
+    from sitegen.extract.reoffset import moved, moved_only, reoffset, same_objects
 
     inputs = (tuple(extractions), tuple(site.events))
     held = memo.merge.peek("merge")

@@ -47,7 +47,7 @@ def merge(
     events, sorted by :meth:`Event.sort_key`, each with its ``key_score``; and each article's
     mentions with ``event_id`` set where the expression dates an event. The inputs are not
     modified. ``keep``, if given, receives the merge's working state (see ``patch.py``);
-    ``cancel()`` is asked now and then, and the merge raises ``merging.Cancelled`` if it says
+    ``cancel()`` is asked now and then, and the merge raises ``clustering.Cancelled`` if it says
     so (the dev server calls off an exact merge when a new save comes)."""
     with collector_paused():
         events, dated = build_events(extractions, curated, keep, cancel)

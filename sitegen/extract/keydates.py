@@ -67,3 +67,38 @@ def score_days(pointers: Iterable[Pointer]) -> dict[dt.date, float]:
         weight = pointer_weight(day, published)
         scores[day] += weight if first <= day <= last else weight * OUTSIDE
     return dict(scores)
+
+
+class DayPointers:
+    """A merge's pointers by day, so that one changed article's days are scored again alone,
+    with the same sum as :func:`score_days` (the dev server's patched merge)."""
+
+    def __init__(self, pointers: Iterable[Pointer]) -> None:
+        self.by_day: dict[dt.date, set[Pointer]] = {}
+        for pointer in pointers:
+            self.by_day.setdefault(pointer[2], set()).add(pointer)
+        published = [p[1] for pointed in self.by_day.values() for p in pointed]
+        self.span = (min(published), max(published)) if published else None
+        """The first and last publication day (kept: an article moving it calls for a merge)."""
+
+    def swap(self, old: Iterable[Pointer], new: Iterable[Pointer]) -> set[dt.date]:
+        """Replace one article's pointers; the days whose score may have moved."""
+        days: set[dt.date] = set()
+        for pointer in set(old):
+            self.by_day.get(pointer[2], set()).discard(pointer)
+            days.add(pointer[2])
+        for pointer in set(new):
+            self.by_day.setdefault(pointer[2], set()).add(pointer)
+            days.add(pointer[2])
+        return days
+
+    def score(self, day: dt.date) -> float:
+        """``score_days(...)[day]`` of all the pointers (0 for a day none points to)."""
+        if self.span is None:
+            return 0.0
+        first, last = self.span
+        score = 0.0
+        for _, published, _ in sorted(self.by_day.get(day, ())):
+            weight = pointer_weight(day, published)
+            score += weight if first <= day <= last else weight * OUTSIDE
+        return score

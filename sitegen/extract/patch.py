@@ -20,12 +20,13 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sitegen.extract.article import ArticleExtraction, Candidate
-from sitegen.extract.keydates import OUTSIDE, Pointer, mention_days, pointer_weight
-from sitegen.extract.merging import Clustering, _Gathering, _order, _unique
+from sitegen.extract.clustering import Clustering, order_key
+from sitegen.extract.keydates import DayPointers, Pointer, mention_days
+from sitegen.extract.merging import Gathering, unique_id
 from sitegen.model import Event, Mention, event_id
 
 Merged = tuple[list[Event], dict[str, list[Mention]]]
@@ -48,8 +49,7 @@ class MergeState:
     extractions: dict[str, ArticleExtraction]
     events: list[Event]
     mentions: dict[str, list[Mention]]
-    day_pointers: dict[dt.date, dict[Pointer, int]] = field(default_factory=dict)
-    span: tuple[dt.date, dt.date] | None = None
+    pointers: DayPointers
     dirty: bool = False
     """Patched by a build that has not finished: no longer what the last good build merged."""
 
@@ -76,11 +76,8 @@ def state_of(
         extractions={x.article_id: x for x in extractions},
         events=list(merged[0]),
         mentions=dict(merged[1]),
+        pointers=DayPointers(keep["pointers"]),
     )
-    for pointer in keep["pointers"]:  # each belongs to one article: counted once, as a set
-        state.day_pointers.setdefault(pointer[2], {})[pointer] = 1
-    published = [p[1] for counts in state.day_pointers.values() for p in counts]
-    state.span = (min(published), max(published)) if published else None
     return state
 
 
@@ -170,7 +167,7 @@ def _place(clustering: Clustering, c: Candidate, n: int) -> int:
     members = clustering.clusters[k].members
     if len(members) > 2:  # joined: in the merge's order behind the head, as the merge has it
         members.pop()
-        members.insert(bisect.bisect(members, _order(c), lo=1, key=_order), c)
+        members.insert(bisect.bisect(members, order_key(c), lo=1, key=order_key), c)
     return k
 
 
@@ -200,9 +197,9 @@ def _rebuilt(
             changed[was] = None
             state.taken.discard(was)
             was = None
-        ident = was or _unique(event_id(head.date, head.title), state.taken)
+        ident = was or unique_id(event_id(head.date, head.title), state.taken)
         state.cluster_events[k] = ident
-        gathering = _Gathering(
+        gathering = Gathering(
             Event(
                 id=ident,
                 date=head.date,
@@ -218,7 +215,7 @@ def _rebuilt(
             gathering.add(m)
         changed[ident] = gathering.done()
     for ident in sorted(curated):
-        gathering = _Gathering(replace(state.curated[ident]), state.entity_of)
+        gathering = Gathering(replace(state.curated[ident]), state.entity_of)
         for c in state.linked[ident]:
             gathering.add(c)
             gathering.event.disagree |= c.disagree
@@ -226,10 +223,10 @@ def _rebuilt(
     days = _repoint(state, old, new)
     for event in changed.values():
         if event is not None:
-            event.key_score = days_score(state, event)
+            event.key_score = _score(state, event)
     for e in state.events:
         if e.id not in changed and e.date.day and e.date.first_day() in days:
-            score = days_score(state, e)
+            score = _score(state, e)
             if score != e.key_score:
                 changed[e.id] = replace(e, key_score=score)
     kept = [e for e in state.events if e.id not in changed]
@@ -241,37 +238,25 @@ def _rebuilt(
     return kept, dict(state.mentions)
 
 
-def days_score(state: MergeState, event: Event) -> float:
-    """The key-date score of ``event``'s day, summed as :func:`keydates.score_days` does."""
-    if not event.date.day or state.span is None:
-        return 0.0
-    day = event.date.first_day()
-    first, last = state.span
-    score = 0.0
-    for _, published, _ in sorted(state.day_pointers.get(day, {})):
-        weight = pointer_weight(day, published)
-        score += weight if first <= day <= last else weight * OUTSIDE
-    return score
+def _score(state: MergeState, event: Event) -> float:
+    """The key-date score of ``event``'s day, as the merge gives it."""
+    return state.pointers.score(event.date.first_day()) if event.date.day else 0.0
 
 
 def _repoint(state: MergeState, old: ArticleExtraction, new: ArticleExtraction) -> set[dt.date]:
     """Swap the article's pointers (the days it names; its sentences linked to curated events
-    on a day) and return the days whose score may have moved."""
-    days: set[dt.date] = set()
-    for x, step in ((old, -1), (new, 1)):
-        pointers = [(x.article_id, x.published, day) for day in mention_days(x.mentions)]
-        pointers += [
-            (x.article_id, x.published, state.curated[c.curated_id].date.first_day())
-            for c in x.candidates
-            if c.curated_id in state.curated and state.curated[c.curated_id].date.day
-        ]
-        for pointer in dict.fromkeys(pointers):
-            counts = state.day_pointers.setdefault(pointer[2], {})
-            counts[pointer] = counts.get(pointer, 0) + step
-            if counts[pointer] <= 0:
-                del counts[pointer]
-            days.add(pointer[2])
-    return days
+    on a day); the days whose score may have moved."""
+    return state.pointers.swap(_pointers(state, old), _pointers(state, new))
+
+
+def _pointers(state: MergeState, x: ArticleExtraction) -> list[Pointer]:
+    pointers = [(x.article_id, x.published, day) for day in mention_days(x.mentions)]
+    pointers += [
+        (x.article_id, x.published, state.curated[c.curated_id].date.first_day())
+        for c in x.candidates
+        if c.curated_id in state.curated and state.curated[c.curated_id].date.day
+    ]
+    return pointers
 
 
 def _placed(state: MergeState, new: ArticleExtraction) -> list[Mention]:
@@ -289,22 +274,3 @@ def _placed(state: MergeState, new: ArticleExtraction) -> list[Mention]:
         if first in dated:
             dated[repeat] = dated[first]
     return [replace(m, event_id=dated[i]) if i in dated else m for i, m in enumerate(new.mentions)]
-
-
-def moved(
-    state: MergeState, old: ArticleExtraction, new: ArticleExtraction, merged: Merged
-) -> None:
-    """Bring the state up to ``merged``: the merge patched by ``reoffset`` for ``new``, ``old``
-    with its offsets moved (same candidates, in the same order)."""
-    for was, c in zip(old.candidates, new.candidates, strict=True):
-        k = state.cluster_of.pop(id(was), None)
-        members = state.clustering.clusters[k].members if k is not None else None
-        if k is not None:
-            state.cluster_of[id(c)] = k
-        elif c.curated_id in state.linked:
-            members = state.linked[c.curated_id]
-        if members is not None:
-            members[next(i for i, m in enumerate(members) if m is was)] = c
-    state.extractions[new.article_id] = new
-    state.events = list(merged[0])
-    state.mentions = dict(merged[1])

@@ -2,7 +2,7 @@
 sentences stand: text added or removed where no event is (the dev server's common save).
 
 :func:`~sitegen.extract.merge` compares offsets only to order one article's candidates among
-themselves (``merging._order`` ends with ``source.start``, after the article's id), so offsets
+themselves (``clustering.order_key`` ends with ``source.start``, after the article's id), so offsets
 that move without changing that order change none of its decisions: the events, their ids,
 key scores and the mentions' events are those of the last merge, with the article's sources and
 mentions at their new places. ``tests/test_memo.py`` checks the result against a full build.
@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from sitegen.extract.article import ArticleExtraction, Candidate
+from sitegen.extract.patch import MergeState
 from sitegen.model import Event, Mention
 
 Merged = tuple[list[Event], dict[str, list[Mention]]]
@@ -85,3 +86,22 @@ def same_objects(old: Merged, new: Merged) -> Merged:
         for article, placed in new[1].items()
     }
     return events, mentions
+
+
+def moved(
+    state: MergeState, old: ArticleExtraction, new: ArticleExtraction, merged: Merged
+) -> None:
+    """Bring the state up to ``merged``: the merge patched by ``reoffset`` for ``new``, ``old``
+    with its offsets moved (same candidates, in the same order)."""
+    for was, c in zip(old.candidates, new.candidates, strict=True):
+        k = state.cluster_of.pop(id(was), None)
+        members = state.clustering.clusters[k].members if k is not None else None
+        if k is not None:
+            state.cluster_of[id(c)] = k
+        elif c.curated_id in state.linked:
+            members = state.linked[c.curated_id]
+        if members is not None:
+            members[next(i for i, m in enumerate(members) if m is was)] = c
+    state.extractions[new.article_id] = new
+    state.events = list(merged[0])
+    state.mentions = dict(merged[1])
