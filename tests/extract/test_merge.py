@@ -145,3 +145,25 @@ def test_a_merge_run_again_hands_back_the_unchanged_events_and_mentions_of_the_l
     assert kept[1]["a"] is before[1]["a"]
     storm = next(e for e in kept[0] if "storm" in e.title)
     assert storm not in before[0] and kept[1]["b"] is after[1]["b"]
+
+
+def test_day_pointers_score_a_day_as_score_days_does_before_and_after_a_swap() -> None:
+    from sitegen.extract.keydates import DayPointers
+
+    d = dt.date
+    pointers = [
+        ("a", d(2021, 3, 2), d(2021, 3, 1)),
+        ("b", d(2021, 3, 9), d(2021, 3, 1)),
+        ("c", d(2021, 3, 9), d(2020, 1, 5)),  # outside the span of publication
+        ("c", d(2021, 3, 9), d(2021, 3, 1)),
+        ("c", d(2021, 3, 9), d(2021, 3, 1)),  # an article counts once per day
+    ]
+    by_day = DayPointers(pointers)
+    for day, score in score_days(pointers).items():
+        assert by_day.score(day) == score
+    old, new = pointers[1:2], [("b", d(2021, 3, 9), d(2021, 3, 8))]
+    assert by_day.swap(old, new) == {d(2021, 3, 1), d(2021, 3, 8)}
+    after = [p for p in pointers if p not in old] + new
+    for day, score in score_days(after).items():
+        assert by_day.score(day) == score
+    assert by_day.score(d(1999, 1, 1)) == 0.0
