@@ -60,7 +60,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     end = len(text) if end is None else end
     spans: list[Span] = []
     for block_start, block_end in _blocks(text, start, end):
-        spans.extend(_split_block(text, block_start, block_end))
+        _split_block(text, block_start, block_end, spans)
     return spans
 
 
@@ -109,11 +109,12 @@ def _is_wrapped(text: str, lines: list[Span]) -> bool:
     return long_lines >= 0.7 * (len(lines) - 1)
 
 
-def _split_block(text: str, start: int, end: int) -> list[Span]:
+def _split_block(text: str, start: int, end: int, spans: list[Span]) -> None:
+    """Add the sentences of the block ``text[start:end]`` to ``spans``."""
     while start < end and text[start].isspace():
         start += 1
     if start == end:
-        return []
+        return
     # A marker opens with one of these characters, and a dateline with two capitals (or a
     # capital and a dot, quote or hyphen): most blocks are spared both regexes.
     first = text[start]
@@ -125,7 +126,6 @@ def _split_block(text: str, start: int, end: int) -> list[Span]:
         dateline = _DATELINE_RE.match(text, start, end)
         if dateline:
             start = dateline.end()
-    spans: list[Span] = []
     pos = start
     for match in _END_RE.finditer(text, start, end):
         stop = match.end()
@@ -140,7 +140,6 @@ def _split_block(text: str, start: int, end: int) -> list[Span]:
             pos = stop
     if pos < end and (span := _trim(text, pos, end)):
         spans.append(span)
-    return spans
 
 
 def _is_boundary(text: str, stop: int, after: int, block_end: int) -> bool:
