@@ -41,12 +41,15 @@ class Fragments:
     def __len__(self) -> int:
         return len(self._held)
 
+    def due(self) -> bool:
+        """Enough fragments were added since the last :meth:`prune` that they may be a tenth
+        of all: a save adds a few, a build that renders everything again as many as the site
+        has."""
+        return len(self._held) > self._pruned * 1.1
+
     def prune(self, live: set[int]) -> None:
         """Forget the fragments made from an object whose ``id`` is not in ``live`` (the views
-        a build still uses), once they may be a tenth of all: a save adds a few fragments, a
-        build that re-renders everything as many as the site has."""
-        if len(self._held) <= self._pruned * 1.1:
-            return
+        a build still uses)."""
         self._held = {
             key: held
             for key, held in self._held.items()

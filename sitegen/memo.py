@@ -222,5 +222,6 @@ class BuildMemo:
         self._derived, self._derived_next = self._derived_next, {}
         for memo in self._memos():
             memo.finish()
-        if self._environment is not None:
-            self._environment.globals["fragment"].prune(self._live_views())
+        fragments = self._environment.globals["fragment"] if self._environment else None
+        if fragments is not None and fragments.due():
+            fragments.prune(self._live_views())
