@@ -83,17 +83,6 @@ class Memo:
                 self._next[key] = held
                 self.hits += 1
 
-    def _live_views(self) -> set[int]:
-        """The ids of the views the next build may use again: every event and article view,
-        the timeline and its years (what the default theme's fragments are made from)."""
-        live = {id(held[1]) for held in self.events.held_values()}
-        live.update(id(held[1]) for held in self.articles.held_values())
-        timeline = self.views.peek("timeline")
-        if timeline is not None:
-            live.add(id(timeline[1]))
-            live.update(id(year) for year in timeline[1].years)
-        return live
-
     def finish(self) -> None:
         """End a build: keep what it used, forget keys it did not ask for (deleted pages)."""
         self._held, self._next = self._next, {}
