@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 import time
 from pathlib import Path
@@ -73,7 +74,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"peer: tagging {tag_seconds * 1000 / n:.3f} ms per article (same runs, best of them)")
     print(
         f"machine now: a {REFERENCE_LOOP:,}-step Python loop takes {reference * 1000:.0f} ms "
-        "of CPU (to compare runs made under different loads)"
+        f"of CPU, load average {os.getloadavg()[0]:.1f} (to compare runs made under different "
+        "loads)"
     )
     return 0
 
