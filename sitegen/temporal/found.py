@@ -76,12 +76,12 @@ def count(word: str | None) -> float | None:
 def full_year(text: str, dct: dt.date) -> int:
     """A written year: "1999", "nineteen ninety-nine" or "'99" (the century that puts it nearest
     ``dct``, a little ahead of it at most)."""
-    century, _, tail = text.lower().partition(" ")
-    if century in ("nineteen", "twenty"):
+    spoken, _, tail = text.lower().partition(" ")
+    if spoken in ("nineteen", "twenty"):
         tens = number(tail.strip())
         if tens is None:
             raise ValueError(text)
-        return (1900 if century == "nineteen" else 2000) + tens
+        return (1900 if spoken == "nineteen" else 2000) + tens
     digits = text.lstrip("'")
     y = int(digits)
     if len(digits) > 2:

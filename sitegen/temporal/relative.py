@@ -25,7 +25,6 @@ from sitegen.temporal.lexicon import (
     DEICTIC_DAYS,
     MONTHS,
     NIGHTS,
-    REFS,
     UNITS,
     WEEKDAYS,
 )
@@ -37,16 +36,6 @@ _GRAN.update({"DE": "E", "CE": "C"})
 _BACK = {"ago", "earlier", "before", "previously", "back"}
 _FORWARD_DCT = {"hence", "from now"}
 _DAY_NUMBER_AFTER = re.compile(r",?\s*\d")  # "Sun, 5 May", "Sat 7pm": the day, not the paper
-# Words before "future" that make it the noun ("in future", "the future"), not an adjective.
-_FUTURE_NOUN = re.compile(r"\b(?:in|near|for|distant|foreseeable|bright|the)\s+$", re.I)
-# After a possessive it is the noun only if no noun follows: "my future?", "our future looks
-# bright", but not "his future wife".
-_POSSESSIVE = re.compile(r"\b(?:my|your|his|her|our|their)\s+$", re.I)
-_NOUN_ENDS = re.compile(
-    r"\s*(?:[^\w\s]|$)|\s+(?:is|was|looks?|lies?|holds?|will|would|may|might|can|could|depends|"
-    r"remains|seems|dont|don't|doesn't|isn't|wasn't)\b",
-    re.I,
-)
 
 
 def _words(s: str | None) -> str:
@@ -236,22 +225,6 @@ def part(g: dict[str, str], ctx: Context) -> Found | None:
     return _day_part(day, word)
 
 
-def _future_is_a_noun(ctx: Context) -> bool:
-    lo = max(0, ctx.start - 12)
-    if _FUTURE_NOUN.search(ctx.text, lo, ctx.start):
-        return True
-    return bool(_POSSESSIVE.search(ctx.text, lo, ctx.start) and _NOUN_ENDS.match(ctx.text, ctx.end))
-
-
-def ref(g: dict[str, str], ctx: Context) -> Found | None:
-    """Handles "now" (``PRESENT_REF``), "recently" (``PAST_REF``), "the future" (``FUTURE_REF``)."""
-    word = _words(g["w"])
-    if word == "future" and not _future_is_a_noun(ctx):
-        return None  # "future talks": an adjective
-    value = REFS[word]
-    return Found("DATE" if value.endswith("_REF") else "DURATION", value)
-
-
 HANDLERS = {
     "ago": ago,
     "rel_weekday": rel_weekday,
@@ -261,5 +234,4 @@ HANDLERS = {
     "deictic": deictic,
     "weekday": weekday,
     "part": part,
-    "ref": ref,
 }

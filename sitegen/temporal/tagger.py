@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from sitegen.temporal import absolute, clock, periods, quantities, relative
+from sitegen.temporal import absolute, clock, periods, quantities, refs, relative
 from sitegen.temporal.candidates import starts
 from sitegen.temporal.context import Context
 from sitegen.temporal.found import Found
@@ -21,6 +21,7 @@ HANDLERS: dict[str, Rule] = {
     **periods.HANDLERS,
     **clock.HANDLERS,
     **relative.HANDLERS,
+    **refs.HANDLERS,
     **quantities.HANDLERS,
 }
 
