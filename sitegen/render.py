@@ -130,17 +130,10 @@ def render_site(
             )
     for tag in views.tags:
         pages.append(render("tag.html", urls.tag_route(tag.slug), "tag", tag.name, tag=tag))
+    if deferred:
+        _render_deferred(memo.environment, deferred, jobs)
     routes = [p.path.removesuffix("index.html") for p in pages if p.path != urls.NOT_FOUND]
-    feeds: list[Page] = []
-
-    def make_feeds() -> None:
-        feeds.extend(feed_pages(site, views.urls, routes, memo))
-
-    if deferred:  # the feeds are made here while the workers render the pages
-        _render_deferred(memo.environment, deferred, jobs, meanwhile=make_feeds)
-    else:
-        make_feeds()
-    pages += feeds
+    pages += feed_pages(site, views.urls, routes, memo)
     pages += static_pages(theme_dirs)
     return sorted(pages, key=lambda p: p.path)
 
@@ -167,19 +160,15 @@ def _bodies_ahead(site: Site, memo: BuildMemo, jobs: int) -> None:
         memo.bodies.prime(a.id, (a.text, a.format, a.body_start, mentions), html)
 
 
-def _render_deferred(
-    env: jinja2.Environment, deferred: Deferred, jobs: int, meanwhile: Callable[[], None]
-) -> None:
+def _render_deferred(env: jinja2.Environment, deferred: Deferred, jobs: int) -> None:
     """Fill in the bytes of the pages whose rendering was put off, by worker processes that
-    inherit the views (nothing is pickled on the way out, only the pages' bytes come back);
-    ``meanwhile()`` runs here while they work."""
+    inherit the views (nothing is pickled on the way out, only the pages' bytes come back)."""
     for name in sorted({name for _, name, _ in deferred}):
         # Compiled once here rather than once in each worker; a broken one is reported by
         # rendering a page that uses it, with its file and line.
         with contextlib.suppress(jinja2.TemplateError):
             env.get_template(name)
-    makes = [make for _, _, make in deferred]
-    made = map_ordered(_call, makes, jobs, inherit=True, meanwhile=meanwhile)
+    made = map_ordered(_call, [make for _, _, make in deferred], jobs, inherit=True)
     for (page, _, _), data in zip(deferred, made, strict=True):
         page.data = data
 
