@@ -7,8 +7,9 @@ written. With nothing changed, the build stops after fingerprinting its inputs.
 
 from __future__ import annotations
 
+import gc
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -54,6 +55,25 @@ def _timed(timings: dict[str, float], name: str) -> Iterator[None]:
     timings[name] = time.perf_counter() - start
 
 
+@contextmanager
+def _spared(enabled: bool) -> Iterator[Callable[[], None]]:
+    """``settle()`` between stages keeps what the stages so far made out of the cyclic garbage
+    collector's way until the build ends (it lives that long anyway): its full collections no
+    longer walk it again and again (2.4 s of a cold build of 5,000 articles in one process), nor
+    write to it in forked workers. Only for a build that opened its own state: the dev server
+    settles its memory itself."""
+
+    def settle() -> None:
+        if enabled:
+            gc.freeze()
+
+    try:
+        yield settle
+    finally:
+        if enabled:
+            gc.unfreeze()
+
+
 def build(
     config: Config,
     *,
@@ -76,6 +96,7 @@ def build(
     site (faster; for the dev server, where a half-written site is never published). Articles not
     read or tagged before are read and tagged by ``jobs`` worker processes, with ``progress``.
     """
+    own = state is None
     state = state or SiteState.open(config, use_cache=cache)
     run = Run(jobs, progress or Progress())
     timings: dict[str, float] = {}
@@ -100,18 +121,21 @@ def build(
 
     memo = state.memo or BuildMemo()
     memo.begin(inputs.templates)
-    with _timed(timings, "extract"):
-        extractions = state.extract(site, run)
-        events, mentions = merged(memo, extractions, site)
-        site = Site(config=config, articles=site.articles, events=events, mentions=mentions)
-    with _timed(timings, "render"):
-        pages = render_site(site, theme_dirs(config), memo=memo, jobs=run.jobs)
-    with _timed(timings, "write"), state.lock:
-        previous = state.record.outputs if state.record else None
-        trust = in_place and state.memo is not None and state.memo.filled
-        written, outputs = update_output(
-            pages, config.output_dir, previous, force=force, in_place=in_place, trust=trust
-        )
+    with _spared(own) as settle:
+        settle()
+        with _timed(timings, "extract"):
+            extractions = state.extract(site, run)
+            events, mentions = merged(memo, extractions, site)
+            site = Site(config=config, articles=site.articles, events=events, mentions=mentions)
+        settle()
+        with _timed(timings, "render"):
+            pages = render_site(site, theme_dirs(config), memo=memo, jobs=run.jobs)
+        with _timed(timings, "write"), state.lock:
+            previous = state.record.outputs if state.record else None
+            trust = in_place and state.memo is not None and state.memo.filled
+            written, outputs = update_output(
+                pages, config.output_dir, previous, force=force, in_place=in_place, trust=trust
+            )
     memo.finish()
     extracted = sum(1 for e in events if not e.curated)
     counts = (len(site.articles), len(events), extracted)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -18,10 +19,12 @@ from sitefiles import EVENT
 import sitegen.extract
 import sitegen.incremental
 import sitegen.parallel
+import sitegen.render
 from sitegen.build import build
 from sitegen.cli import main
 from sitegen.config import load_config
 from sitegen.errors import TemplateError
+from sitegen.incremental import SiteState
 from sitegen.parallel import MIN_PER_JOB, chunk_size, map_ordered
 
 ARTICLES = 48
@@ -130,6 +133,33 @@ def test_a_broken_template_is_reported_alike_from_worker_processes(make_site) ->
         messages.append(str(info.value))
     assert messages[0] == messages[1]
     assert "article.html:2: undefined value" in messages[1]
+
+
+def test_a_one_off_build_freezes_what_its_stages_made_until_it_ends(make_site, monkeypatch):
+    root = fixture_site(make_site)
+    (root / "content" / "zz-broken.md").unlink()
+    config = load_config(root)
+    seen: list[int] = []
+    render = sitegen.render.render_site
+
+    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(gc.get_freeze_count())
+        return render(*args, **kwargs)
+
+    monkeypatch.setattr(sitegen.render, "render_site", counting)
+    before = gc.get_freeze_count()
+    build(config, jobs=1, cache=False)
+    assert seen[-1] > before  # the articles, extractions and events were frozen
+    assert gc.get_freeze_count() == before
+    (root / "templates").mkdir()
+    (root / "templates" / "tag.html").write_text("{{ nope }}", "utf-8")
+    with pytest.raises(TemplateError):
+        build(config, jobs=1, cache=False)
+    assert gc.get_freeze_count() == before  # a failed build unfreezes too
+    state = SiteState.open(config, use_cache=False)
+    (root / "templates" / "tag.html").unlink()
+    build(config, state=state, cache=False)
+    assert seen[-1] == before  # the dev server's state: its memory is its own business
 
 
 def test_chunks_are_bounded() -> None:
