@@ -327,4 +327,3 @@ def test_a_cache_locked_by_another_build_is_skipped_without_waiting_each_time(tm
     assert time.monotonic() - start < 3  # one wait for the lock, then no more tries
     first.flush()
     assert second.get("a") == 1 and second.get("b0") is None
-
