@@ -14,8 +14,6 @@ rest is ours, so that the server:
 
 from __future__ import annotations
 
-import datetime as dt
-import string
 import sys
 import threading
 import webbrowser
@@ -100,11 +98,8 @@ def serve(
 
 
 def _warm_up_tagger() -> None:
-    """Tag every pair of characters once: the tagger compiles the patterns for each opening
-    on first use (about a second for all), which would otherwise land on the first saves after a
-    start from the cache."""
-    from sitegen.temporal import tag
+    """Compile the tagger's scanner for every opening (a second or two), which would otherwise
+    land on the first saves that meet each one after a start from the cache."""
+    from sitegen.temporal.patterns import compile_scanners
 
-    chars = string.ascii_lowercase + string.digits + "'-.$"
-    words = " ".join(a + b for a in chars for b in chars)
-    tag(f"On Monday, 3 March 2009, about 12 percent said {words}.", dt.date(2009, 3, 4))
+    compile_scanners()

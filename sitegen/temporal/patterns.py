@@ -247,6 +247,19 @@ def scanner_at(low: str, start: int) -> re.Pattern[str] | None:
     return _BY_OPENING[opening]
 
 
+def compile_scanners() -> int:
+    """Compile now the scanner of every opening a text can have (each is otherwise compiled
+    on its first use, ~0.1 s each: a long-lived process, the dev server, compiles them before it
+    serves); how many distinct scanners there are. An opening is a first character some rule or
+    modifier can begin with, then a character of ``SECOND`` or any other one (all alike)."""
+    firsts = {p[0] for pairs in _PAIRS.values() for p in pairs} | set(_HEAD_FIRST)
+    for first in sorted(firsts):
+        for second in sorted(SECOND | {"\x00"}):
+            scanner_at(first + second, 0)
+        scanner_at(first, 0)  # the text's last character
+    return len(_BY_RULES)
+
+
 def _can_open(pairs: frozenset[str], opening: str) -> bool:
     if len(opening) == 2 and opening[1] in SECOND:
         return opening in pairs or opening[0] in pairs
