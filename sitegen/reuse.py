@@ -63,13 +63,15 @@ def _placeless(e: Event) -> tuple[object, ...]:
 def feed_pages(site: Site, u: Urls, routes: list[str], memo: BuildMemo) -> list[Page]:
     """The machine-readable files; each is made again only when what it shows changed (the
     articles' metadata, not their text, which no feed carries)."""
+    kept = memo.kept
     events = tuple(site.events)
-    shown = tuple(memo.derived(e, _placeless) for e in site.events)
-    articles = tuple(memo.derived(a, _metadata) for a in site.articles)
+    # What the feeds show of each event and article, made again only for new objects.
+    shown = memo.views.get("shown", events, lambda: _each(kept, "shown", events, _placeless))
+    listed = tuple(site.articles)
+    articles = memo.views.get("listed", listed, lambda: _each(kept, "listed", listed, _metadata))
     zone = site.config.zone
     titles = {a.id: a.title for a in site.articles}
     ordered = memo.views.current("ordered")  # the events in timeline order, as the views have them
-    kept = memo.kept
 
     def events_json(site: Site) -> bytes:
         events, articles = kept.setdefault("events", Kept()), kept.setdefault("articles", Kept())
@@ -135,6 +137,15 @@ def feed_pages(site: Site, u: Urls, routes: list[str], memo: BuildMemo) -> list[
 
     sitemap_page = memo.feeds.get(urls.SITEMAP, tuple(sorted(routes)), sitemap)
     return [*pages, sitemap_page]
+
+
+def _each(
+    kept: dict[str, Any], name: str, objects: tuple[Any, ...], make: Callable[[Any], T]
+) -> tuple[T, ...]:
+    """``make(o)`` for each object, kept per object (as ``kept[name]``) for the next time."""
+    values = kept.setdefault(name, Kept())
+    with values.making():
+        return tuple(values.get(id(o), o, lambda o=o: make(o)) for o in objects)
 
 
 class Kept:
