@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from functools import partial
+from typing import TypeVar
 
 from markupsafe import Markup
 
@@ -33,6 +35,8 @@ from sitegen.views import (
     TimelineView,
     Views,
 )
+
+T = TypeVar("T")
 
 
 def _date_display(value: dt.date) -> tuple[str, str]:
@@ -202,7 +206,7 @@ def build_views(site: Site, index_limit: int = INDEX_LIMIT, memo: BuildMemo | No
         # A year whose view equals the last build's keeps that very object, so that its
         # fragments and pages are reused when another year changed.
         made = timeline_view(events, u, split, index_limit)
-        made.years = [memo.views.get(("year", y.year), y, lambda y=y: y) for y in made.years]
+        made.years = [memo.views.get(("year", y.year), y, partial(_same, y)) for y in made.years]
         return made
 
     timeline = memo.views.get("timeline", (tuple(events), split, index_limit), new_timeline)
@@ -258,3 +262,7 @@ def build_views(site: Site, index_limit: int = INDEX_LIMIT, memo: BuildMemo | No
         ),
         urls=u,
     )
+
+
+def _same(value: T) -> T:
+    return value

@@ -82,7 +82,7 @@ def same_objects(old: Merged, new: Merged) -> Merged:
         kept if (kept := old_events.get(e.id)) is not None and kept == e else e for e in new[0]
     ]
     mentions = {
-        article: kept if (kept := old[1].get(article)) is not None and kept == placed else placed
+        article: was if (was := old[1].get(article)) is not None and was == placed else placed
         for article, placed in new[1].items()
     }
     return events, mentions
