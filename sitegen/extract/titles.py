@@ -59,7 +59,6 @@ _QUOTES = '“”"'
 _TRIM = " \t\n,;:-–—.\"“”‘’'"
 _TRIM_END = _TRIM.replace("”", "").replace("’", "")
 """What a short title loses at its end: not a closing quotation mark."""
-_NO_QUOTES = str.maketrans("", "", _QUOTES)
 
 
 def make_title(sentence: str, names: list[str], canonical: dict[str, str], person: str = "") -> str:
@@ -176,7 +175,9 @@ def _cut(text: str) -> str:
 def _balanced(text: str) -> str:
     """``text``, without its quotation marks if a cut left one of them alone."""
     if text.count("“") != text.count("”") or text.count('"') % 2:
-        return text.translate(_NO_QUOTES).strip()
+        for quote in _QUOTES:  # str.translate would read a dict per character: 8x slower
+            text = text.replace(quote, "")
+        return text.strip()
     return text
 
 
