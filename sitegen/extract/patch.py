@@ -11,8 +11,9 @@ old ones moved (same sentence, date and link) take their places; those gone leav
 clusters; new ones are placed like any candidate of a merge, against the heads of the clusters
 that exist. Only the touched events are built again, and only the key-date scores of the days
 the article points to (or stopped pointing to) are summed again, the same way as in a merge.
-A candidate that headed a cluster others joined cannot leave it without changing that event's
-title and date, so that case falls back to the full merge (``None``).
+When a candidate that headed a cluster leaves it, the next member heads it (its index entry
+keeps the old words until the exact merge), and the event takes that member's title, date and
+id; the other articles citing it point to the new id at once.
 """
 
 from __future__ import annotations
@@ -104,10 +105,6 @@ def patch(state: MergeState, new: ArticleExtraction) -> Merged | None:
             added.append(c)
     gone = [c for same in waiting.values() for c in same]
     clusters = state.clustering.clusters
-    for c in gone:
-        k = state.cluster_of.get(id(c))
-        if k is not None and clusters[k].members[0] is c and len(clusters[k].members) > 1:
-            return None
     state.dirty = True
     touched: set[int] = set()
     curated: set[str] = set()
@@ -179,7 +176,8 @@ def _rebuilt(
     curated: set[str],
 ) -> Merged:
     changed: dict[str, Event | None] = {}
-    titles = {e.id: e.title for e in state.events}
+    named = {e.id: (e.date, e.title) for e in state.events}
+    renamed: set[str] = set()  # articles citing an event whose id changed
     clusters = state.clustering.clusters
     while len(state.cluster_events) < len(clusters):
         state.cluster_events.append(None)
@@ -193,10 +191,11 @@ def _rebuilt(
             state.cluster_events[k] = None
             continue
         head = members[0]
-        if was is not None and titles.get(was) != head.title:  # the id follows the title
+        if was is not None and named.get(was) != (head.date, head.title):  # a new head
             changed[was] = None
             state.taken.discard(was)
             was = None
+            renamed.update(m.source.article_id for m in members)
         ident = was or unique_id(event_id(head.date, head.title), state.taken)
         state.cluster_events[k] = ident
         gathering = Gathering(
@@ -234,7 +233,8 @@ def _rebuilt(
         if event is not None:
             bisect.insort(kept, event, key=Event.sort_key)
     state.events = kept
-    state.mentions[new.article_id] = _placed(state, new)
+    for article in renamed | {new.article_id}:
+        state.mentions[article] = _placed(state, state.extractions[article])
     return kept, dict(state.mentions)
 
 

@@ -167,3 +167,27 @@ def test_day_pointers_score_a_day_as_score_days_does_before_and_after_a_swap() -
     for day, score in score_days(after).items():
         assert by_day.score(day) == score
     assert by_day.score(d(1999, 1, 1)) == 0.0
+
+
+def test_a_patch_where_an_events_head_leaves_points_every_mention_to_the_new_head() -> None:
+    from sitegen.extract.patch import patch, state_of
+
+    day = dt.date(2021, 5, 3)
+    a = article("a", day, "The old stone bridge over the river closed to traffic on Monday.")
+    b = article(
+        "b", dt.date(2021, 5, 4), "The old stone bridge over the river closed to traffic on May 3."
+    )
+    xa = extract_from_timexes(a, tagged(a, ("Monday", "DATE", "2021-05-03")), [])
+    xb = extract_from_timexes(b, tagged(b, ("May 3", "DATE", "2021-05-03")), [])
+    keep: dict = {}
+    merged = merge([xa, xb], [], keep)
+    (bridge,) = [e for e in merged[0] if "bridge" in e.title]
+    assert [s.article_id for s in bridge.sources] == ["a", "b"]  # a heads the event
+    a2 = article("a", day, "A storm swept the harbour town on Monday.")
+    xa2 = extract_from_timexes(a2, tagged(a2, ("Monday", "DATE", "2021-05-03")), [])
+    patched = patch(state_of(keep, [xa, xb], [], merged), xa2)
+    assert patched is not None
+    exact = merge([xa2, xb], [])
+    assert patched == exact
+    ids = {e.id for e in patched[0]}
+    assert all(m.event_id in ids for ms in patched[1].values() for m in ms if m.event_id)
