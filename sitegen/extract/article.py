@@ -25,9 +25,10 @@ from sitegen.dates import PartialDate
 from sitegen.extract.dating import Dating, date_sentence
 from sitegen.extract.entities import canonical, find_names
 from sitegen.extract.linking import AliasIndex, Link
+from sitegen.extract.phrases import lowered
 from sitegen.extract.sentences import has_markup, plain, split_sentences
 from sitegen.extract.titles import announcement, make_title
-from sitegen.extract.words import LowerCaseWords, content_words, lowered, stem_set
+from sitegen.extract.words import LowerCaseWords, content_words, stem_set
 from sitegen.model import Article, Event, Mention, Source
 from sitegen.temporal import Timex
 

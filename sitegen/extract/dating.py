@@ -32,7 +32,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from sitegen.dates import PartialDate
-from sitegen.extract.words import Phrases, wordset
+from sitegen.extract.phrases import Phrases
+from sitegen.extract.words import wordset
 from sitegen.temporal import Timex
 
 _VALUE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")

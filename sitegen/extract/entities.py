@@ -21,7 +21,8 @@ import re
 from collections import Counter
 from collections.abc import Container, Iterable
 
-from sitegen.extract.words import STOPWORDS, alternation, wordset
+from sitegen.extract.phrases import alternation
+from sitegen.extract.words import STOPWORDS, wordset
 
 _PUNCT = ",.;:!?\"“”‘’'()[]{}—–-|*_"
 _OPENING = "\"“‘'([{"

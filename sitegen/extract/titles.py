@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 
-from sitegen.extract.words import STOPWORDS, alternation, wordset
+from sitegen.extract.phrases import alternation
+from sitegen.extract.words import STOPWORDS, wordset
 
 MAX_WORDS = 12
 _MIN_CUT = 5

@@ -9,7 +9,6 @@ case (``LowerCaseWords``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import lru_cache
 
 # A word: letters or digits, with inner apostrophes, dots and hyphens ("U.S", "test-fired",
@@ -167,94 +166,3 @@ def _written(text: str, word: str) -> bool:
             return True
         at = text.find(word, at + 1)
     return False
-
-
-class Phrases:
-    """Any of a list of phrases as whole words, case-insensitively, fast; a span of a text is
-    read as a text of its own (a phrase may open it, whatever comes before it).
-
-    The regex is a trie (Python tries the branches of a plain ``a|b|c`` one by one at every
-    word) matched case-sensitively on the lower-cased text, three times faster than
-    ``re.IGNORECASE``; offsets stay right since lower-casing keeps the length (else the
-    case-insensitive regex reads the text as it is). Every phrase begins with a letter, so the
-    word boundary before one is the non-word character before it, which the search regex
-    matches instead of ``\\b`` (that scan skips to the next such character, a quarter faster
-    than trying ``\\b`` everywhere); a phrase that opens the span is matched on its own.
-    """
-
-    def __init__(self, phrases: str, suffix: str = r"\b") -> None:
-        if not all(phrase[0].isalpha() for phrase in phrases.split()):
-            raise ValueError("every phrase must begin with a letter")
-        # "_" stands for a space
-        body = alternation(p.replace("_", " ").lower() for p in phrases.split()) + suffix
-        self._lower = re.compile(body), re.compile(r"\W" + body)
-        self._folded = re.compile(body, re.IGNORECASE), re.compile(r"\W" + body, re.IGNORECASE)
-
-    def first(self, text: str, start: int, end: int, lower: str | None = None) -> int | None:
-        """Offset (into ``text``) of the first phrase in ``text[start:end]``, or None.
-
-        ``lower``: ``text.lower()`` when lower-casing kept its length (see :func:`lowered`), so
-        that a caller reading many spans of one text lower-cases it once.
-        """
-        (opening, after), string, pos, endpos, shift = self._target(text, start, end, lower)
-        if opening.match(string, pos, endpos):
-            return pos + shift
-        match = after.search(string, pos, endpos)
-        return match.start() + 1 + shift if match else None
-
-    def spans(
-        self, text: str, start: int, end: int, lower: str | None = None
-    ) -> list[tuple[int, int]]:
-        """Offsets (into ``text``) of every phrase in ``text[start:end]``, in order."""
-        (opening, after), string, pos, endpos, shift = self._target(text, start, end, lower)
-        found = []
-        if match := opening.match(string, pos, endpos):
-            found.append((pos + shift, match.end() + shift))
-            pos = match.end()  # a phrase ends with a letter: the next one starts after it
-        for match in after.finditer(string, pos, endpos):
-            found.append((match.start() + 1 + shift, match.end() + shift))
-        return found
-
-    def _target(
-        self, text: str, start: int, end: int, lower: str | None
-    ) -> tuple[tuple[re.Pattern[str], re.Pattern[str]], str, int, int, int]:
-        """What to search for ``text[start:end]``: patterns, string, bounds, and the offset of
-        that string in ``text`` (the lower-cased text is read in place)."""
-        if lower is not None:
-            return self._lower, lower, start, end, 0
-        piece = text[start:end]
-        low = piece.lower()
-        if len(low) == len(piece):
-            return self._lower, low, 0, len(low), start
-        return self._folded, piece, 0, len(piece), start
-
-
-def lowered(text: str) -> str | None:
-    """``text.lower()`` if it keeps the offsets of ``text`` (it does unless a character such as
-    "İ" lower-cases to two), else None."""
-    lower = text.lower()
-    return lower if len(lower) == len(text) else None
-
-
-def alternation(words: Iterable[str]) -> str:
-    """A regex matching any of ``words``, written as a trie: Python's ``re`` tries the branches
-    of ``a|b|c`` one by one, so shared beginnings are read once (``s(?:a(?:id|ys)|tated)``).
-    Where one word begins another, the longer is tried first."""
-    trie: dict[str, dict] = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _render(trie)
-
-
-def _render(node: dict[str, dict]) -> str:
-    ends = "" in node
-    branches = [re.escape(ch) + _render(child) for ch, child in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if ends:
-        return "(?:" + body + ")?" if len(branches) > 1 or len(body) > 1 else body + "?"
-    return body

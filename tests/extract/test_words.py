@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from sitegen.extract.words import LowerCaseWords, Phrases, alternation, lowered, stem, stem_set
+from sitegen.extract.phrases import Phrases, alternation, lowered
+from sitegen.extract.words import LowerCaseWords, stem, stem_set
 
 VERBS = Phrases("said told according_to ruled_out")
 PLAIN = re.compile(r"\b(?:said|told|according to|ruled out)\b", re.IGNORECASE)
