@@ -159,7 +159,7 @@ def date_sentence(
 ) -> Dating | None:
     """Date the sentence ``text[span[0]:span[1]]`` whose time expressions are ``timexes``
     (pairs of the article-wide index and the timex); None when it reports no dated event.
-    ``lower``: the text lower-cased, if it keeps the offsets (``words.lowered``), so that the
+    ``lower``: the text lower-cased, if it keeps the offsets (``phrases.lowered``), so that the
     phrase searches of all the article's sentences share one lower-casing."""
     start, end = span
     if not timexes:
