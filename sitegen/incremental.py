@@ -229,6 +229,7 @@ class SiteState:
     def extract(self, site: Site, run: Run | None = None) -> list[ArticleExtraction]:
         """Each article's extraction, computing only those not computed before."""
         from sitegen.extract.linking import AliasIndex  # loads the tagger: only when needed
+        from sitegen.extract.merging import collector_paused
 
         curated = self._curated[0] if self._curated else ""
         if self._x_keys[0] != curated:
@@ -242,7 +243,11 @@ class SiteState:
             )
             keyed.append((str(a.path), key, a))
         compute = partial(extract_entry, AliasIndex(site.events))
-        return self._cached(self._extractions, keyed, compute, run or Run(), "extract")
+        # Tagging and extracting build many objects and no reference cycles: the cyclic
+        # collector, which their allocations set off, would only walk the whole build (workers
+        # forked meanwhile inherit the pause). Reference counting frees as usual.
+        with collector_paused():
+            return self._cached(self._extractions, keyed, compute, run or Run(), "extract")
 
     def save(self, record: BuildRecord) -> None:
         """Remember this build (on disk too unless ``deferred``); drop unused cache entries."""
