@@ -94,7 +94,8 @@ def build(
     that changed since the last build with this ``state``, when a watcher knows (None: any).
     ``in_place`` writes changed files into output/ one by one instead of swapping in a whole new
     site (faster; for the dev server, where a half-written site is never published). Articles not
-    read or tagged before are read and tagged by ``jobs`` worker processes, with ``progress``.
+    read or tagged before are read and tagged by ``jobs`` processes (this one and forked
+    workers), with ``progress``; the pages are rendered by as many.
     """
     own = state is None
     state = state or SiteState.open(config, use_cache=cache)

@@ -1,4 +1,4 @@
-"""Per-article work (reading, tagging, extracting) spread over worker processes.
+"""Per-article and per-page work (reading, tagging, extracting, rendering) spread over processes.
 
 The tagger is pure Python, so threads would take turns on one core: worker processes are what
 use a second core. :func:`map_ordered` is ``map`` that keeps the input order (the output must be
