@@ -4,7 +4,7 @@ A merge weighs each word by its rarity among *all* candidates and clusters them 
 order, so a change in one article can move any decision, and only a merge from scratch is exact:
 several seconds at thousands of articles, far too slow between a save and its page. The dev
 server therefore patches the last merge (this module) and, once the writer pauses, runs the
-exact merge and shows its result if it differs (``sitegen/server.py``: *settling*).
+exact merge and shows its result if it differs (``sitegen/devserver.py``).
 
 The patch keeps the last merge's word weights and index. The article's candidates that are the
 old ones moved (same sentence, date and link) take their places; those gone leave their
