@@ -74,12 +74,15 @@ def feed_pages(site: Site, u: Urls, routes: list[str], memo: BuildMemo) -> list[
     ordered = memo.views.current("ordered")  # the events in timeline order, as the views have them
 
     def events_json(site: Site) -> bytes:
-        events, articles = kept.setdefault("events", Kept()), kept.setdefault("articles", Kept())
-        with events.making(), articles.making():
+        per_event, per_article = (
+            kept.setdefault("events", Kept()),
+            kept.setdefault("articles", Kept()),
+        )
+        with per_event.making(), per_article.making():
             return feeds.events_json(
                 site,
-                lambda e: events.get(id(e), e, lambda: feeds.event_json(e, u)),
-                lambda a: articles.get(id(a), a, lambda: feeds.article_json(a, u, zone)),
+                lambda e: per_event.get(id(e), e, lambda: feeds.event_json(e, u)),
+                lambda a: per_article.get(id(a), a, lambda: feeds.article_json(a, u, zone)),
                 ordered,
             )
 
@@ -94,11 +97,11 @@ def feed_pages(site: Site, u: Urls, routes: list[str], memo: BuildMemo) -> list[
 
     def search_json(site: Site) -> bytes:
         facts = kept.setdefault("facts", Kept())
-        articles = {a.id: a for a in site.articles}
+        by_id = {a.id: a for a in site.articles}
         names = tuple((a.id, a.source, a.title) for a in site.articles)  # publication names
 
         def fact(e: Event) -> feeds.Facts:
-            return facts.get(id(e), e, lambda: feeds.search_facts(e, articles))
+            return facts.get(id(e), e, lambda: feeds.search_facts(e, by_id))
 
         with facts.making(names):
             return feeds.search_json(site, fact, memo.views.current("key"), ordered)
