@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from sitegen.temporal import lexicon
+
 
 class Phrases:
     """Any of a list of phrases as whole words, case-insensitively, fast; a span of a text is
@@ -81,24 +83,6 @@ def lowered(text: str) -> str | None:
 
 
 def alternation(words: Iterable[str]) -> str:
-    """A regex matching any of ``words``, written as a trie: Python's ``re`` tries the branches
-    of ``a|b|c`` one by one, so shared beginnings are read once (``s(?:a(?:id|ys)|tated)``).
-    Where one word begins another, the longer is tried first."""
-    trie: dict[str, dict] = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _render(trie)
-
-
-def _render(node: dict[str, dict]) -> str:
-    ends = "" in node
-    branches = [re.escape(ch) + _render(child) for ch, child in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if ends:
-        return "(?:" + body + ")?" if len(branches) > 1 or len(body) > 1 else body + "?"
-    return body
+    """A regex matching any of ``words``, written as a trie (the tagger's
+    :func:`~sitegen.temporal.lexicon.alternation`), a space in a word matching one space."""
+    return lexicon.alternation(words, space=re.escape(" "))

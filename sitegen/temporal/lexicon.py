@@ -240,12 +240,12 @@ POSITION: dict[str, str] = {
 }
 
 
-def alternation(words: Iterable[str]) -> str:
+def alternation(words: Iterable[str], space: str = r"\s+") -> str:
     """A regex matching any of ``words``, as a trie so that matching costs one pass per letter.
 
     Python's ``re`` tries the branches of ``a|b|c`` one after another; factoring the common
     prefixes ("jan(?:uary|\\.)?") keeps the scanner fast with hundreds of words. Longer words
-    are still preferred, and a space in a word matches any run of whitespace.
+    are still preferred, and a space in a word matches ``space`` (any run of whitespace).
     """
     trie: dict[str, dict] = {}
     for word in set(words):
@@ -253,15 +253,15 @@ def alternation(words: Iterable[str]) -> str:
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _trie_regex(trie)
+    return _trie_regex(trie, space)
 
 
-def _trie_regex(node: dict[str, dict]) -> str:
+def _trie_regex(node: dict[str, dict], space: str) -> str:
     ends_here = "" in node
     branches = []
     for ch in sorted(k for k in node if k):
-        piece = r"\s+" if ch == " " else re.escape(ch)
-        branches.append(piece + _trie_regex(node[ch]))
+        piece = space if ch == " " else re.escape(ch)
+        branches.append(piece + _trie_regex(node[ch], space))
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
