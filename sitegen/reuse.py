@@ -70,7 +70,6 @@ def feed_pages(site: Site, u: Urls, routes: list[str], memo: BuildMemo) -> list[
     listed = tuple(site.articles)
     articles = memo.views.get("listed", listed, lambda: _each(kept, "listed", listed, _metadata))
     zone = site.config.zone
-    titles = {a.id: a.title for a in site.articles}
     ordered = memo.views.current("ordered")  # the events in timeline order, as the views have them
 
     def events_json(site: Site) -> bytes:
@@ -88,6 +87,7 @@ def feed_pages(site: Site, u: Urls, routes: list[str], memo: BuildMemo) -> list[
 
     def timeline_json(site: Site) -> bytes:
         slides = kept.setdefault("slides", Kept())
+        titles = {a.id: a.title for a in site.articles}
         with slides.making(tuple(titles.items())):
             return feeds.timeline_json(
                 site,
