@@ -173,14 +173,19 @@ def _trim(text: str, start: int, end: int) -> Span | None:
     return (start, end) if start < end else None
 
 
+_MARKUP = "[<*_`"
 _MARKUP_RE = re.compile(r"[\[<*_`]")
 _LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|<[^>]+>|(?<!\w)[*_`]+|[*_`]+(?!\w)")
 
 
 def has_markup(text: str, start: int = 0) -> bool:
     """Whether ``text[start:]`` holds a character that opens inline markup: without one,
-    :func:`plain` gives every piece of it back as it is."""
-    return _MARKUP_RE.search(text, start) is not None
+    :func:`plain` gives every piece of it back as it is.
+
+    One ``str.find`` per character (a C scan of the text each) rather than a regex search: the
+    regex engine pays at every character of the article (a tenth of the cost of splitting it
+    into sentences), five scans for a character cost less than one such search."""
+    return any(text.find(char, start) >= 0 for char in _MARKUP)
 
 
 def plain(sentence: str) -> str:
