@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 
 from sitegen.dates import PartialDate
 from sitegen.extract.article import Candidate
@@ -93,7 +94,7 @@ class Cancelled(Exception):
 def cluster(candidates: list[Candidate], cancel: Callable[[], bool] | None = None) -> Clustering:
     """Group the candidates (not curated links) that report the same event; ``cancel()`` is
     asked now and then, and raises :class:`Cancelled` when it says so."""
-    df = Counter(s for c in candidates for s in c.stems)
+    df = Counter(chain.from_iterable([c.stems for c in candidates]))
     n = max(len(candidates), 1)
     weight = {s: math.log(1 + n / count) for s, count in df.items()}
     # Rarest first, ties by spelling: by count, since the weight falls as the count grows (two
