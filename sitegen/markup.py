@@ -11,9 +11,12 @@ from __future__ import annotations
 import re
 import threading
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from typing import Any
 
 import markdown
-from markdown.treeprocessors import Treeprocessor
+from markdown.inlinepatterns import InlineProcessor as InlinePattern
+from markdown.treeprocessors import InlineProcessor, Treeprocessor
 from markupsafe import Markup, escape
 
 from sitegen.dates import format_date, parse_partial_date
@@ -50,19 +53,81 @@ class _SafeTree(Treeprocessor):
                 element.tag = f"h{int(element.tag[1]) + 1}"
 
 
+_NEEDS = {
+    "backtick": ("`", "\\"),
+    "escape": ("\\",),
+    "reference": ("[",),
+    "link": ("[",),
+    "image_link": ("[",),
+    "image_reference": ("[",),
+    "short_reference": ("[",),
+    "short_image_ref": ("[",),
+    "autolink": ("<",),
+    "automail": ("<",),
+    "linebreak": ("  \n",),
+    "entity": ("&",),
+    "em_strong": ("*", "_"),
+}
+"""What every match of each of Markdown's inline patterns contains (one of these strings)."""
+
+
+class _QuickInline(InlineProcessor):
+    """Markdown's inline stage, which skips a text that no inline pattern can match.
+
+    Markdown tries each of its 13 patterns on each text in turn, in Python, even when none
+    matches, as in most paragraphs of prose: a text without any string that a match needs
+    (``_NEEDS``) is returned as is, as Markdown itself would return it (nothing matched, nothing
+    replaced). Any other text goes through Markdown's own loop, from the first pattern. A
+    pattern not in ``_NEEDS`` (another version of Markdown) is searched for instead.
+    """
+
+    can_match: Callable[[str], object] | None = None
+    """Made at the first conversion, for the inline patterns registered then."""
+
+    def run(self, tree: ET.Element, ancestors: list[str] | None = None) -> ET.Element:
+        if self.can_match is None:
+            self.can_match = self._can_match()
+        return super().run(tree, ancestors)
+
+    def _can_match(self) -> Callable[[str], object]:
+        patterns: list[Any] = list(self.inlinePatterns)
+        known = [name for name in _NEEDS if name in self.inlinePatterns]
+        if len(known) == len(patterns):
+            needs = {s for name in known for s in _NEEDS[name]}
+            return re.compile("|".join(map(re.escape, sorted(needs)))).search
+        if not all(isinstance(p, InlinePattern) for p in patterns):
+            return bool  # legacy patterns match from the start of what is left: no shortcut
+        regexes = [p.getCompiledRegExp() for p in patterns]
+        return lambda text: any(r.search(text) for r in regexes)
+
+    # Overrides InlineProcessor.__handleInline (name-mangled: the parent's own calls reach it).
+    def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:  # noqa: N802, N803
+        if patternIndex == 0 and self.can_match and not self.can_match(data):
+            return data
+        return super()._InlineProcessor__handleInline(data, patternIndex)  # type: ignore[misc]
+
+
 _converters = threading.local()
 """One converter per thread: making one costs more than converting a short article."""
+
+
+def _make_converter(quick: bool = True) -> tuple[markdown.Markdown, _SafeTree]:
+    """Markdown as sitegen converts it; ``quick``: skipping texts no inline pattern can match
+    (the same HTML; without, for tests)."""
+    md = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    if quick:
+        md.treeprocessors.register(_QuickInline(md), "inline", 20)
+    safe = _SafeTree(md)
+    md.treeprocessors.register(safe, "sitegen_safe", 0)
+    return md, safe
 
 
 def _converter() -> tuple[markdown.Markdown, _SafeTree]:
     made = getattr(_converters, "made", None)
     if made is None:
-        md = markdown.Markdown(extensions=["sane_lists"], output_format="html")
-        md.preprocessors.deregister("html_block")
-        md.inlinePatterns.deregister("html")
-        safe = _SafeTree(md)
-        md.treeprocessors.register(safe, "sitegen_safe", 0)
-        made = _converters.made = (md, safe)
+        made = _converters.made = _make_converter()
     return made
 
 
