@@ -5,6 +5,7 @@ functions from the model to bytes; deterministic (sorted keys and items)."""
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -85,8 +86,46 @@ _SLOT = "\ue000"
 
 def _item_json(record: dict[str, Any]) -> str:
     """``record`` as :func:`_json_bytes` writes it as an item of a top-level list (escaped)."""
-    text = json.dumps(record, ensure_ascii=False, sort_keys=True, indent=2)
-    return _escaped(text.replace("\n", "\n    "))
+    return _escaped(_indented(record, "    "))
+
+
+_string = json.encoder.encode_basestring  # in C, as json.dumps(ensure_ascii=False) uses it
+
+
+def _indented(value: Any, indent: str) -> str:
+    """``json.dumps(value, ensure_ascii=False, sort_keys=True, indent=2)`` with each line after
+    the first indented by ``indent`` too, for dicts with string keys, lists, tuples, strings,
+    numbers, booleans and None: the same text, several times faster (``json`` encodes in C only
+    without ``indent``; its indenting encoder is Python generators, most of events.json's time).
+    """
+    if isinstance(value, str):
+        return _string(value)
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        inner = indent + "  "
+        items = [f"{_string(k)}: {_leaf(v, inner)}" for k, v in sorted(value.items())]
+        return "{\n" + inner + (",\n" + inner).join(items) + "\n" + indent + "}"
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return "[]"
+        inner = indent + "  "
+        items = [_leaf(v, inner) for v in value]
+        return "[\n" + inner + (",\n" + inner).join(items) + "\n" + indent + "]"
+    return json.dumps(value)  # a number (a bool is one)
+
+
+def _leaf(value: Any, indent: str) -> str:
+    """:func:`_indented`, with the commonest values of a record made without a call of it."""
+    if type(value) is str:
+        return _string(value)
+    if value is None:
+        return "null"
+    if value is True or value is False:
+        return "true" if value else "false"
+    if type(value) is int or (type(value) is float and math.isfinite(value)):
+        return repr(value)
+    return _indented(value, indent)
 
 
 def _spliced(data: dict[str, Any], lists: dict[str, list[str]]) -> bytes:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import random
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -150,3 +151,26 @@ def test_search_json_is_a_compact_index_of_every_event() -> None:
     assert council[4] == 1  # the only event with a key score
     assert [data["entities"][i] for i in council[5]] == ["Brussels", "EU"]
     assert data["entities"].count("EU") == 1
+
+
+def test_indented_json_is_jsons_own() -> None:
+    from sitegen.feeds import _indented
+
+    rng = random.Random(3)
+    leaves = ["", "a", 'q"\\</', "\n\t\u2028é\U0001f600", 0, -7, 10**20, 0.5, -1e-9, 1e300,
+              float("nan"), float("inf"), True, False, None]  # fmt: skip
+
+    def value(depth: int) -> object:
+        kind = rng.randrange(4 if depth < 4 else 1)
+        if kind == 0:
+            return rng.choice(leaves)
+        if kind == 1:
+            return {rng.choice("abcXY_é"): value(depth + 1) for _ in range(rng.randrange(4))}
+        items = [value(depth + 1) for _ in range(rng.randrange(4))]
+        return items if kind == 2 else tuple(items)
+
+    for _ in range(2000):
+        v = value(0)
+        expected = json.dumps(v, ensure_ascii=False, sort_keys=True, indent=2)
+        assert _indented(v, "") == expected
+        assert _indented(v, "    ") == expected.replace("\n", "\n    ")
