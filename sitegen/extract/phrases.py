@@ -34,6 +34,10 @@ class Phrases:
         # "_" stands for a space
         body = alternation(p.replace("_", " ").lower() for p in phrases.split()) + suffix
         self._lower = re.compile(body), re.compile(r"\W" + body)
+        # The same on an ASCII text, where ``\W`` and ``\b`` mean what they mean in Unicode:
+        # the engine tests a character against a table instead of Unicode's letter and digit
+        # databases (a quarter faster search; t17's articles are all ASCII).
+        self._ascii = re.compile(body, re.ASCII), re.compile(r"\W" + body, re.ASCII)
         self._folded = re.compile(body, re.IGNORECASE), re.compile(r"\W" + body, re.IGNORECASE)
 
     def first(self, text: str, start: int, end: int, lower: str | None = None) -> int | None:
@@ -66,12 +70,12 @@ class Phrases:
     ) -> tuple[tuple[re.Pattern[str], re.Pattern[str]], str, int, int, int]:
         """What to search for ``text[start:end]``: patterns, string, bounds, and the offset of
         that string in ``text`` (the lower-cased text is read in place)."""
-        if lower is not None:
-            return self._lower, lower, start, end, 0
+        if lower is not None:  # str.isascii() reads a flag of the string: no scan
+            return self._ascii if lower.isascii() else self._lower, lower, start, end, 0
         piece = text[start:end]
         low = piece.lower()
         if len(low) == len(piece):
-            return self._lower, low, 0, len(low), start
+            return self._ascii if low.isascii() else self._lower, low, 0, len(low), start
         return self._folded, piece, 0, len(piece), start
 
 

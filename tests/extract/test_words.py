@@ -21,6 +21,9 @@ SENTENCES = [
     "SAID in capitals, and Told at the start of a clause.",
     "None of the words here.",
     "İstanbul talks, officials said.",  # lower-casing "İ" gives two characters
+    # Letters outside ASCII glued to a phrase: no word boundary (an ASCII text is searched by
+    # an ASCII regex, where "é" would be one).
+    "José said it; Josésaid, saidé, ésaid and said.",
 ]
 
 
