@@ -59,26 +59,45 @@ def build_events(
         if cancel is not None and not k % 256 and cancel():
             raise Cancelled
         head = group.members[0]
-        gathering = Gathering(
-            Event(
-                id=unique_id(event_id(head.date, head.title), taken),
-                date=head.date,
-                title=head.title,
-                summary=head.source.sentence,
-                modifier=head.modifier,
-                announced=all(m.announced for m in group.members),
-                disagree=group.disagree,
-            ),
+        event = cluster_event(
+            unique_id(event_id(head.date, head.title), taken),
+            group.members,
+            group.disagree,
             entity_of,
         )
         for member in group.members:
-            gathering.add(member)
             if member.mention is not None:
-                dated.setdefault((member.source.article_id, member.mention), gathering.event.id)
-        events.append(gathering.done())
+                dated.setdefault((member.source.article_id, member.mention), event.id)
+        events.append(event)
         if keep is not None:
-            keep["cluster_events"].append(gathering.event.id)
+            keep["cluster_events"].append(event.id)
     return events, dated
+
+
+def cluster_event(
+    ident: str, members: list[Candidate], disagree: bool, entity_of: dict[str, str]
+) -> Event:
+    """The event of one cluster: dated, named and summed up by its first member, each member's
+    sentence one of its sources (once per sentence of an article), and their entities."""
+    head = members[0]
+    event = Event(
+        id=ident,
+        date=head.date,
+        title=head.title,
+        summary=head.source.sentence,
+        modifier=head.modifier,
+        announced=all(m.announced for m in members),
+        disagree=disagree,
+    )
+    if len(members) == 1:
+        # Nine clusters in ten: what ``Gathering`` gives for one member, without building one.
+        event.sources = [head.source]
+        event.entities = list(dict.fromkeys(map(entity_of.get, head.entities, head.entities)))
+        return event
+    gathering = Gathering(event, entity_of)
+    for member in members:
+        gathering.add(member)
+    return gathering.done()
 
 
 class Gathering:
