@@ -131,7 +131,27 @@ def _converter() -> tuple[markdown.Markdown, _SafeTree]:
     return made
 
 
+_NOT_PROSE = re.compile(r"[`\\\[<>&*_\t\r\x02\x03]|  \n|^(?:[ #>=+*_-]|\d+[.)])", re.MULTILINE)
+"""What Markdown could read as more than paragraphs of text: a character that starts inline
+markup or that Markdown rewrites, a line break, or a line that could start a heading, a list,
+a quote, a rule or a code block (a wide net: some of these are only plain text)."""
+
+
+def _prose_html(text: str) -> str | None:
+    """Markdown's HTML for ``text`` if it is only paragraphs of plain text (most articles of
+    prose), else None: the blocks between blank lines, each in ``<p>`` as Markdown's paragraph
+    processor makes it, without the dozen block and inline processors that would each look at
+    it and pass (a tenth of the time; the same HTML, tested against Markdown's own)."""
+    if _NOT_PROSE.search(text):
+        return None
+    blocks = (text + "\n\n").split("\n\n")  # as Markdown ends the text before it splits it
+    return "\n".join(f"<p>{block.lstrip()}</p>" for block in blocks if block.strip())
+
+
 def _convert(text: str) -> tuple[str, set[str]]:
+    prose = _prose_html(text)
+    if prose is not None:
+        return prose, set()
     md, safe = _converter()
     md.reset()
     safe.in_links = set()

@@ -553,3 +553,25 @@ def test_quick_inline_stage_knows_every_inline_pattern() -> None:
 
     md, _ = _make_converter()
     assert len(md.inlinePatterns) == sum(name in md.inlinePatterns for name in _NEEDS)
+
+
+_PROSE_PIECES = [
+    "word", "Word", " ", "  ", "\n", "\n\n", "\n\n\n", ".", ",", '"', "'", "(", ")", "-", "=",
+    "1", "1.", "12)", "#", ">", "+", "!", ":", "\u00a0", "\x0c", "\u2028", "\U000f0001", "\t",
+    "\r", "\x02", "é", "$", "%", "]", "    ",
+]  # fmt: skip
+
+
+def test_prose_shortcut_gives_markdowns_own_html() -> None:
+    from sitegen.markup import _convert, _make_converter, _prose_html
+
+    plain, _ = _make_converter(quick=False)
+    rng = random.Random(11)
+    weights = [8 if piece in ("word", " ", "\n", "\n\n") else 1 for piece in _PROSE_PIECES]
+    shortcuts = 0
+    for _ in range(5000):
+        text = "".join(rng.choices(_PROSE_PIECES, weights, k=rng.randint(0, 30)))
+        shortcuts += _prose_html(text) is not None
+        plain.reset()
+        assert _convert(text)[0] == plain.convert(text), repr(text)
+    assert shortcuts > 500  # and as many documents that Markdown converts
