@@ -131,10 +131,11 @@ def _converter() -> tuple[markdown.Markdown, _SafeTree]:
     return made
 
 
-_NOT_PROSE = re.compile(r"[`\\\[<>&*_\t\r\x02\x03]|  \n|^(?:[ #>=+*_-]|\d+[.)])", re.MULTILINE)
-"""What Markdown could read as more than paragraphs of text: a character that starts inline
-markup or that Markdown rewrites, a line break, or a line that could start a heading, a list,
-a quote, a rule or a code block (a wide net: some of these are only plain text)."""
+_MARKUP_CHAR = re.compile(r"[`\\\[<>&*_\t\r\x02\x03]")
+"""A character that starts inline markup, or that Markdown rewrites."""
+_MARKUP_LINE = re.compile(r"\n(?:[ #>=+*_-]|\d+[.)])")
+"""A line that could start a heading, a list, a quote, a rule or a code block (a wide net:
+some of these are only text)."""
 
 
 def _prose_html(text: str) -> str | None:
@@ -142,8 +143,8 @@ def _prose_html(text: str) -> str | None:
     prose), else None: the blocks between blank lines, each in ``<p>`` as Markdown's paragraph
     processor makes it, without the dozen block and inline processors that would each look at
     it and pass (a tenth of the time; the same HTML, tested against Markdown's own)."""
-    if _NOT_PROSE.search(text):
-        return None
+    if _MARKUP_CHAR.search(text) or "  \n" in text or _MARKUP_LINE.search("\n" + text):
+        return None  # (three searches: a third of the time of one with three alternatives)
     blocks = (text + "\n\n").split("\n\n")  # as Markdown ends the text before it splits it
     return "\n".join(f"<p>{block.lstrip()}</p>" for block in blocks if block.strip())
 
