@@ -20,7 +20,7 @@ from sitegen.incremental import BuildRecord, Run, SiteState, problems_of, replay
 from sitegen.memo import BuildMemo
 from sitegen.merged import merged
 from sitegen.model import Site
-from sitegen.outputs import update_output
+from sitegen.outputs import OutputFile, update_output, writes_in_place
 from sitegen.progress import Progress
 from sitegen.theme_dirs import theme_dirs
 
@@ -37,15 +37,20 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
     up_to_date: bool = False
     """Nothing had changed since the last build: nothing was read, rendered or written."""
+    later: Callable[[], BuildResult] | None = None
+    """The dev server's fast render: the files put off until after the reload (``pending``)
+    are made and written by this, which ends the build."""
+    pending: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         articles, events, extracted = self.counts
+        return f"{articles} articles, {events} events ({extracted} extracted), {self.work()}"
+
+    def work(self) -> str:
+        """What was written, in how long, by stage."""
         stages = ", ".join(f"{name} {secs * 1000:.0f} ms" for name, secs in self.timings.items())
         done = "up to date" if self.up_to_date else f"{len(self.written)} files written"
-        return (
-            f"{articles} articles, {events} events ({extracted} extracted), {done} in "
-            f"{sum(self.timings.values()):.2f} s ({stages})"
-        )
+        return f"{done} in {sum(self.timings.values()):.2f} s ({stages})"
 
 
 @contextmanager
@@ -131,15 +136,41 @@ def build(
         settle()
         with _timed(timings, "render"):
             pages = render_site(site, theme_dirs(config), memo=memo, jobs=run.jobs)
+        previous = state.record.outputs if state.record else None
+        if memo.pending and not writes_in_place(config.output_dir, previous, in_place):
+            memo.make_pending()  # output/ is written whole: nothing waits
+        pending = set(memo.pending)
         with _timed(timings, "write"), state.lock:
-            previous = state.record.outputs if state.record else None
             trust = in_place and state.memo is not None and state.memo.filled
             written, outputs = update_output(
-                pages, config.output_dir, previous, force=force, in_place=in_place, trust=trust
+                pages, config.output_dir, previous, force, in_place, trust, pending
             )
-    memo.finish()
     extracted = sum(1 for e in events if not e.curated)
     counts = (len(site.articles), len(events), extracted)
     scan = replace(inputs, report=Report())  # its problems are in the record's own list
-    state.save(BuildRecord(inputs.fingerprint(), scan, outputs, problems_of(report), counts))
-    return BuildResult(counts, written, report, timings)
+
+    def finish(outputs: dict[str, OutputFile]) -> None:
+        memo.finish()
+        state.save(BuildRecord(inputs.fingerprint(), scan, outputs, problems_of(report), counts))
+
+    if not pending:
+        finish(outputs)
+        return BuildResult(counts, written, report, timings)
+
+    def later() -> BuildResult:
+        """Make and write the files put off, then end the build."""
+        times: dict[str, float] = {}
+        try:
+            with _timed(times, "render"):
+                memo.make_pending()
+            with _timed(times, "write"), state.lock:
+                more, done = update_output(
+                    pages, config.output_dir, outputs, in_place=True, trust=trust
+                )
+        except BaseException:
+            memo.filled = False  # output/ is half this build's: the next one looks at every file
+            raise
+        finish(done)
+        return BuildResult(counts, more, Report(), times)
+
+    return BuildResult(counts, written, report, timings, later=later, pending=sorted(pending))

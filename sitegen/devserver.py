@@ -4,6 +4,9 @@ and the saves waiting for a build (``sitegen serve`` in :mod:`sitegen.server` ru
 - A burst of saves is one build; two builds never run at once.
 - A build whose merge was patched (fast, approximate: :mod:`sitegen.merged`) is followed, once
   no save waits, by an exact build, shown if it differs; a new save calls it off.
+- Fast render (as ``hugo server`` does): after a save, the pages of what changed and the pages
+  a browser showed lately are written first and the browsers told to reload; the pages that only
+  list or count it (years, months, tags, feeds) follow, and a request for one waits for them.
 - Every problem is kept for the overlay; none stops the server.
 """
 
@@ -38,6 +41,8 @@ SETTLE_S = 0.5
 """How long after a rebuild's reload message the memory it left is settled."""
 EXACT_AFTER_S = 0.2
 """How long after a build with a patched merge the exact merge starts (if no save came)."""
+VIEWED = 16
+"""How many of the pages browsers asked for last are made before the reload (fast render)."""
 
 
 def settle_memory() -> None:
@@ -67,6 +72,13 @@ class DevServer:
         self.watched: Config | None = None
         self.loop: IOLoop | None = None
         self.log: Callable[[str], None] = lambda line: print(line, flush=True)
+        self.viewed: dict[str, None] = {}
+        """The HTML pages browsers asked for last (oldest first), made before the reload."""
+        self.unwritten: frozenset[str] = frozenset()
+        """Files of the current build put off until after the reload (fast render)."""
+        self.written_all = threading.Event()
+        """Set while no file waits to be written."""
+        self.written_all.set()
 
     @property
     def output_dir(self) -> Path | None:
@@ -85,7 +97,8 @@ class DevServer:
         if exact:
             assert self.state is not None and self.config is not None and self.state.memo
             memo = self.state.memo
-            memo.exact, memo.cancel = True, lambda: bool(self.pending)
+            # Nobody waits for this one: nothing is put off (see may_wait).
+            memo.exact, memo.cancel, memo.defer = True, lambda: bool(self.pending), None
             try:
                 result = build(self.config, state=self.state, changed=set(), in_place=True)
             except Cancelled:
@@ -93,7 +106,7 @@ class DevServer:
             except Exception as exc:  # noqa: BLE001 (as below: keep serving)
                 return [f"internal error: {type(exc).__name__}: {exc} (please report it)"], None
             finally:
-                memo.exact, memo.cancel = False, None
+                memo.exact, memo.cancel, memo.defer = False, None, self.may_wait
             return [str(p) for p in result.report.errors], result
         try:
             known: set[Path] | None = changed
@@ -104,6 +117,7 @@ class DevServer:
                     self.config = config
                     self.state = SiteState.open(config, prune=False)
                     self.state.memo = BuildMemo()
+                    self.state.memo.defer = self.may_wait
                     self.state.memo.patching = True  # exact again once the writer pauses
                     self.state.deferred = True  # written when serve stops (see serve())
                     self.state.lock = self.lock
@@ -114,6 +128,30 @@ class DevServer:
         except Exception as exc:  # a bug of sitegen's, not the user's: still keep serving
             return [f"internal error: {type(exc).__name__}: {exc} (please report it)"], None
         return [str(p) for p in result.report.errors], result
+
+    def complete(self, result: BuildResult) -> tuple[list[str], BuildResult | None]:
+        """Make and write the files ``result`` put off (on the build's thread)."""
+        assert result.later is not None
+        try:
+            return [], result.later()
+        except SitegenError as exc:
+            return [str(exc)], None
+        except Exception as exc:  # noqa: BLE001 (as in rebuild: keep serving)
+            return [f"internal error: {type(exc).__name__}: {exc} (please report it)"], None
+
+    def may_wait(self, path: str) -> bool:
+        """Whether output file ``path`` may be made after the reload: not the pages of events
+        and articles (those of what changed are the only ones made again), nor the pages a
+        browser showed lately; the listing pages and the feeds, which change with any event."""
+        own = path.startswith(("events/", "articles/")) and path != "articles/index.html"
+        return not own and path not in self.viewed
+
+    def shown(self, path: str) -> None:
+        """A browser asked for HTML page ``path`` (on the IOLoop thread)."""
+        self.viewed.pop(path, None)
+        self.viewed[path] = None
+        if len(self.viewed) > VIEWED:
+            del self.viewed[next(iter(self.viewed))]
 
     # The queue, on the IOLoop thread: collect changes, wait for the burst to end, build.
 
@@ -144,8 +182,17 @@ class DevServer:
         assert loop is not None
 
         def work() -> None:
-            outcome = self.rebuild(changed)
-            loop.add_callback(self._finished, changed, *outcome)
+            problems, result = self.rebuild(changed)
+            if result is None or result.later is None:
+                loop.add_callback(self._finished, changed, problems, result)
+                return
+            self.written_all.clear()
+            self.unwritten = frozenset(result.pending)
+            loop.add_callback(self._reported, changed, problems, result)  # and reloaded
+            more, rest = self.complete(result)
+            self.unwritten = frozenset()
+            self.written_all.set()
+            loop.add_callback(self._finished, set(), problems + more, rest, True)
 
         threading.Thread(target=work, name="sitegen-build", daemon=True).start()
 
@@ -166,10 +213,10 @@ class DevServer:
 
         threading.Thread(target=work, name="sitegen-settle", daemon=True).start()
 
-    def _finished(
+    def _reported(
         self, changed: set[Path], problems: list[str], result: BuildResult | None
     ) -> None:
-        self.building = False
+        """Log a build and tell the browsers (the files it put off may still be coming)."""
         names = ", ".join(sorted(os.path.relpath(p, self.root) for p in changed)[:3])
         was, self.problems = self.problems, problems
         if result is not None:
@@ -184,6 +231,26 @@ class DevServer:
         written = result.written if result else []
         if written or problems != was:
             self.reload(written)
+
+    def _finished(
+        self,
+        changed: set[Path],
+        problems: list[str],
+        result: BuildResult | None,
+        reported: bool = False,
+    ) -> None:
+        """A build ended; ``reported``: its files made before the reload were reported, this
+        is what it made after."""
+        self.building = False
+        if not reported:
+            self._reported(changed, problems, result)
+        elif result is not None:
+            self.log(f"  then {result.work()}")
+        if reported and problems != self.problems:
+            self.problems = problems
+            for problem in problems:
+                self.log(f"error: {problem}")
+            self.reload([])
         if result is not None:
             assert self.loop is not None
             self.loop.call_later(SETTLE_S, settle_memory)  # once the browser has its page

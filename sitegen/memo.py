@@ -18,6 +18,7 @@ from collections.abc import Callable, Hashable, Iterable
 from typing import Any, TypeVar
 
 from sitegen.fragments import Fragments
+from sitegen.model import Page
 from sitegen.views import ArticleView, listing
 
 T = TypeVar("T")
@@ -94,6 +95,33 @@ class Memo:
         self.hits = self.misses = 0
 
 
+class Deferring(Memo):
+    """A :class:`Memo` of output files that may put off making one: while ``defer(path)`` says
+    so, a file to make is handed out empty and its making queued in ``pending`` (path -> (the
+    empty page, what makes it)), to be done by :meth:`BuildMemo.make_pending` before the build
+    ends. The dev server's fast render: pages no browser shows are made after the reload."""
+
+    def __init__(self, pending: dict[str, tuple[Page, Callable[[], Page]]]) -> None:
+        super().__init__()
+        self.defer: Callable[[str], bool] | None = None
+        self.pending = pending
+
+    def get(self, key: Hashable, inputs: Any, make: Callable[[], T]) -> T:
+        held = self._held.get(key)
+        if (
+            self.defer is None
+            or (held is not None and held[0] == inputs)
+            or not isinstance(key, str)
+            or not self.defer(key)
+        ):
+            return super().get(key, inputs, make)
+        page = Page(key, b"")
+        self._next[key] = (inputs, page)
+        self.misses += 1
+        self.pending[key] = (page, make)  # type: ignore[assignment]
+        return page  # type: ignore[return-value]
+
+
 class BuildMemo:
     """Everything one site's builds remember: one :class:`Memo` per stage, and the Jinja
     environment with its compiled templates (until the theme or the settings change)."""
@@ -111,6 +139,9 @@ class BuildMemo:
         """This build merges from scratch if the last merge was patched."""
         self.cancel: Callable[[], bool] | None = None
         """Asked during a merge from scratch: True calls it off (``clustering.Cancelled``)."""
+        self.defer: Callable[[str], bool] | None = None
+        """Which output files may be made after the others are written (the dev server's fast
+        render; see :class:`Deferring`): asked only when the last build filled this memo."""
         self._reset()
 
     def _reset(self) -> None:
@@ -127,9 +158,11 @@ class BuildMemo:
         self.events = Memo()
         self.articles = Memo()
         self.views = Memo()
-        self.pages = Memo()
+        self.pending: dict[str, tuple[Page, Callable[[], Page]]] = {}
+        """Output files put off by this build (see :class:`Deferring`), by path."""
+        self.pages = Deferring(self.pending)
         self.chunks = Memo()
-        self.feeds = Memo()
+        self.feeds = Deferring(self.pending)
         self._articles: dict[str, Any] = {}
         self._articles_next: dict[str, Any] = {}
         self._derived: dict[tuple[int, Any], tuple[Any, Any]] = {}
@@ -189,6 +222,19 @@ class BuildMemo:
         self._derived_next = {}
         for memo in self._memos():
             memo.abandon()
+        self.pending.clear()
+        defer = self.defer if self.filled else None
+        self.pages.defer = self.feeds.defer = defer
+
+    def make_pending(self) -> list[Page]:
+        """Make the output files this build put off (filling in the pages handed out empty);
+        return them."""
+        made = []
+        for page, make in self.pending.values():
+            page.data = make().data
+            made.append(page)
+        self.pending.clear()
+        return made
 
     def _live_views(self) -> set[int]:
         """The ids of the views the next build may use again: every event and article view,

@@ -58,6 +58,7 @@ def update_output(
     force: bool = False,
     in_place: bool = False,
     trust: bool = False,
+    pending: set[str] | frozenset[str] = frozenset(),
 ) -> tuple[list[str], dict[str, OutputFile]]:
     """Make ``output_dir`` hold exactly ``pages``; return (paths written, the new record).
 
@@ -66,19 +67,25 @@ def update_output(
     ``in_place`` (the dev server, where speed matters more) writes changed files one by one;
     with ``trust`` too, a file whose bytes did not change is not even looked at (the dev server
     after its first build, which looked at every file, in an output/ that is its own).
+    The ``pending`` pages (in place only; their bytes are not made yet) keep their old files.
     """
     same_paths = previous is not None and previous.keys() == {p.path for p in pages}
     if not same_paths:
         check_page_paths(pages)  # else they were checked when first written
     recover(output_dir)
-    if previous is None or not in_place or not (output_dir / MANIFEST).is_file():
+    if not writes_in_place(output_dir, previous, in_place):
+        assert not pending, "only a write in place puts pages off"
         return _staged(pages, output_dir, previous or {}, force)
     outputs: dict[str, OutputFile] = {}
     written: list[str] = []
     real, folder = os.path.realpath(output_dir), str(output_dir)
     for page in pages:
-        digest = page.digest
         old = previous.get(page.path)
+        if page.path in pending:
+            if old is not None:
+                outputs[page.path] = old
+            continue
+        digest = page.digest
         if old is not None and old.digest == digest and (trust or _intact(folder, page.path, old)):
             outputs[page.path] = old
             continue
@@ -90,7 +97,7 @@ def update_output(
         outputs[page.path] = _record(output_dir, page.path, digest)
         written.append(page.path)
     listed = _manifest(output_dir)
-    for gone in sorted((set(previous) | listed) - set(outputs)):
+    for gone in sorted((set(previous) | listed) - set(outputs) - pending):
         if _inside(gone):
             (output_dir / gone).unlink(missing_ok=True)
             _remove_empty_parents(output_dir, output_dir / gone)
@@ -98,6 +105,13 @@ def update_output(
         manifest = json.dumps(sorted(outputs), indent=0).encode("utf-8")
         atomic_write(output_dir / MANIFEST, manifest)
     return written, outputs
+
+
+def writes_in_place(
+    output_dir: Path, previous: dict[str, OutputFile] | None, in_place: bool
+) -> bool:
+    """:func:`update_output` writes changed files one by one (else it stages a whole site)."""
+    return previous is not None and in_place and (output_dir / MANIFEST).is_file()
 
 
 def _staged(

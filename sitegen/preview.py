@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from tornado import web
+from tornado.ioloop import IOLoop
 
 if TYPE_CHECKING:
     from sitegen.devserver import DevServer
@@ -69,6 +70,9 @@ def error_overlay(problems: list[str]) -> bytes:
     ).encode()
 
 
+WAIT_S = 30.0
+"""At most this long a request waits for a file put off until after the reload."""
+
 ERROR_PAGE = b"<!doctype html><html><head><title>Build error</title></head><body></body></html>"
 """Served (with the overlay) for a page that is missing because its file could not be built."""
 
@@ -82,16 +86,19 @@ class PageHandler(web.RequestHandler):
     def compute_etag(self) -> None:
         return None
 
-    def head(self) -> None:
-        self.get()
+    async def head(self) -> None:
+        await self.get()
 
-    def get(self) -> None:
+    async def get(self) -> None:
         dev = self.dev
         self.set_header("Cache-Control", "no-store")
         if self.request.path == "/" and dev.base_path != "/":
             self.redirect(dev.base_path, permanent=False)  # the site lives under base_url's path
             return
         rel = request_file(self.request.path, dev.base_path)
+        if rel is not None and {rel, f"{rel}/index.html"} & dev.unwritten:
+            # Put off until after the reload (fast render): wait for it, not for the old file.
+            await IOLoop.current().run_in_executor(None, dev.written_all.wait, WAIT_S)
         data = self._read(rel) if rel is not None else None
         folder = rel is not None and "." not in rel.rsplit("/", 1)[-1]
         if data is None and folder and self._read(f"{rel}/index.html") is not None:
@@ -105,6 +112,8 @@ class PageHandler(web.RequestHandler):
             data = data or b"<!doctype html><html><head></head><body>Not found</body></html>"
         content_type = mimetypes.guess_type(rel or "")[0] or "application/octet-stream"
         if content_type == "text/html":
+            if self.get_status() == 200 and rel is not None:
+                dev.shown(rel)
             data = inject(data, overlay)
             content_type += "; charset=utf-8"
         self.set_header("Content-Type", content_type)

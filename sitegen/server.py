@@ -14,6 +14,8 @@ rest is ours, so that the server:
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import sys
 import threading
 import webbrowser
@@ -77,6 +79,7 @@ def serve(
     server = HTTPServer(app)
     server.add_sockets(sockets)
     dev.loop = IOLoop.current()
+    _stop_on_ctrl_c(dev.loop)
     how = dev.watch()
     bound = sockets[0].getsockname()
     url = f"http://{host if ':' not in host else f'[{host}]'}:{bound[1]}{dev.base_path}"
@@ -95,6 +98,13 @@ def serve(
             with dev.lock:
                 dev.state.persist()  # the next `sitegen build` starts from this site
         print("stopped", file=sys.stderr, flush=True)
+
+
+def _stop_on_ctrl_c(loop: IOLoop) -> None:
+    """Ctrl-C stops the loop between two of its callbacks: a KeyboardInterrupt raised wherever
+    the main thread happens to be could cut a log line or a reload in half."""
+    with contextlib.suppress(NotImplementedError, AttributeError):  # Windows: as before
+        loop.asyncio_loop.add_signal_handler(signal.SIGINT, loop.stop)  # type: ignore[attr-defined]
 
 
 def _warm_up_tagger() -> None:

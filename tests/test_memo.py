@@ -243,3 +243,51 @@ def test_a_patched_merge_then_an_exact_build_equals_a_build_from_scratch(
     result = build(config, state=state, changed=set(), in_place=True)
     assert not result.up_to_date and not state.memo.unsettled and result.written == []
     _same_as_scratch(config, tmp_path)
+
+
+def _may_wait(path: str) -> bool:
+    """The dev server's rule without a browser: the pages of events and articles come first."""
+    return not path.startswith(("events/", "articles/")) or path == "articles/index.html"
+
+
+LISTED = {"date put first", "shift every offset", "new date", "title", "tags"}
+"""The edits among the first six that change what a listing page or a feed shows (events.json
+gives each source's offsets)."""
+
+
+@pytest.mark.parametrize("what, name, old, new", EDITS[:6], ids=[e[0] for e in EDITS[:6]])
+def test_files_put_off_until_after_the_reload_come_right_after(
+    tmp_path: Path, what: str, name: str, old: str, new: str
+) -> None:
+    """Fast render: a build writes the pages of what changed, hands back the listing pages and
+    feeds as ``later``; until that runs they keep their old files, and after it the site
+    equals a build from scratch."""
+    config, state = _served(tmp_path / "site")
+    assert state.memo is not None
+    state.memo.defer = _may_wait
+    root = config.root
+    before = _tree(config.output_dir)
+    _edit(root, name, old, new)
+    result = build(config, state=state, changed={root / name}, in_place=True)
+    assert (result.later is not None) == bool(result.pending) == (what in LISTED)
+    assert all(_may_wait(p) for p in result.pending)
+    assert not any(_may_wait(p) for p in result.written)
+    now = _tree(config.output_dir)
+    assert {p: now.get(p) for p in result.pending} == {p: before.get(p) for p in result.pending}
+    if result.later is not None:
+        rest = result.later()
+        assert rest.later is None and rest.written and set(rest.written) <= set(result.pending)
+    _same_as_scratch(config, tmp_path)
+    again = build(config, state=state, changed={root / name}, in_place=True)
+    assert again.up_to_date
+
+
+def test_a_first_build_and_a_template_change_put_nothing_off(tmp_path: Path) -> None:
+    config, state = _served(tmp_path / "site")
+    assert state.memo is not None
+    state.memo.defer = _may_wait
+    write_files(config.root, {"templates/year.html": '{% extends "!theme/year.html" %}'})
+    changed = {config.root / "templates/year.html"}
+    result = build(config, state=state, changed=changed, in_place=True)
+    assert result.later is None and not result.pending
+    _same_as_scratch(config, tmp_path)

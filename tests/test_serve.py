@@ -89,7 +89,8 @@ class Served:
                     ready.set()
             ready.set()
 
-        threading.Thread(target=read, daemon=True).start()
+        self.reader = threading.Thread(target=read, daemon=True)
+        self.reader.start()
         try:
             assert ready.wait(TIMEOUT) and self.url, "".join(self.lines)
             self.host, port = self.url.split("/")[2].split(":")
@@ -134,7 +135,9 @@ class Served:
         self.ws.close()
         if self.proc.poll() is None:
             self.proc.send_signal(signal.SIGINT)
-        return self.proc.wait(TIMEOUT)
+        code = self.proc.wait(TIMEOUT)
+        self.reader.join(TIMEOUT)  # its last lines read
+        return code
 
 
 @pytest.fixture
@@ -201,7 +204,7 @@ def test_edit_article_is_served_and_reloads(served: Served) -> None:
     status, body = served.wait_for("/articles/bridge/", "reopened to cyclists")
     assert status == 200 and "reopened to cyclists" in body
     assert served.stop() == 0
-    assert any(line.startswith("stopped") for line in served.lines)
+    assert any(line.startswith("stopped") for line in served.lines), served.lines
 
 
 def test_a_new_dated_sentence_is_shown_then_merged_exactly(served: Served, tmp_path: Path) -> None:
@@ -229,6 +232,25 @@ def test_a_new_dated_sentence_is_shown_then_merged_exactly(served: Served, tmp_p
     status, events = served.get("/events.json")
     assert status == 200 and "ferry stopped running" in events
     assert events == (scratch / "events.json").read_text(encoding="utf-8")
+
+
+def test_listing_pages_come_after_the_reload_and_a_request_waits_for_them(
+    served: Served,
+) -> None:
+    """Fast render: the article's own page is written before the reload message, the pages
+    listing it right after; a request for one of those meanwhile gets the new page, never the
+    old one (one request each, no polling)."""
+    status, body = served.get("/articles/bridge/")
+    assert status == 200 and "Bridge reopens" in body
+    edit(served.root / "content" / "bridge.md", "title: Bridge reopens", "title: Ferry returns")
+    served.reload_message()
+    for path in ("/articles/", "/events.json", "/articles/bridge/"):
+        status, body = served.get(path)
+        assert status == 200 and "Ferry returns" in body and "Bridge reopens" not in body, path
+    deadline = time.monotonic() + TIMEOUT
+    while not any(line.startswith("  then ") for line in served.lines):
+        assert time.monotonic() < deadline, "".join(served.lines)
+        time.sleep(0.05)
 
 
 def test_broken_front_matter_shows_error_then_recovers(served: Served) -> None:
