@@ -174,3 +174,61 @@ def test_indented_json_is_jsons_own() -> None:
         expected = json.dumps(v, ensure_ascii=False, sort_keys=True, indent=2)
         assert _indented(v, "") == expected
         assert _indented(v, "    ") == expected.replace("\n", "\n    ")
+
+
+def _tree_entry(article: Article, lines: tuple[str, ...], u: Urls) -> str:
+    """An entry as ElementTree writes it (how ``atom.entry_xml`` made it before, as text)."""
+    from sitegen import urls
+    from sitegen.grouping import published_at
+
+    def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+        element = ET.SubElement(parent, tag, {k: atom._xml_text(v) for k, v in attrs.items()})
+        if text is not None:
+            element.text = atom._xml_text(text)
+        return element
+
+    route = urls.article_route(article.id)
+    entry = ET.Element("entry")
+    sub(entry, "title", article.title)
+    sub(entry, "id", atom._atom_id(u, route))
+    sub(entry, "link", rel="alternate", type="text/html", href=u.absolute(route))
+    if urls.external_url(article.url):
+        sub(entry, "link", rel="related", href=urls.external_url(article.url))
+    published = published_at(article, dt.timezone.utc).isoformat()  # type: ignore[arg-type]
+    sub(entry, "published", published)
+    sub(entry, "updated", published)
+    if article.author or article.source:
+        sub(sub(entry, "author"), "name", article.author or article.source)
+    if lines:
+        sub(entry, "summary", "\n".join(lines), type="text")
+    for tag in sorted(set(article.tags)):
+        sub(entry, "category", term=tag)
+    ET.indent(entry, level=1)
+    return ET.tostring(entry, encoding="unicode")
+
+
+def test_atom_entry_text_is_elementtrees() -> None:
+    rng = random.Random(5)
+    pieces = ["", "a", " ", "&", "<", ">", '"', "'", "\n", "\r", "\t", "\x01", "\ufffe", "é", "]]>"]
+
+    def text() -> str:
+        return "".join(rng.choices(pieces, k=rng.randrange(4)))
+
+    for base in ("https://example.org/sub/", "/"):
+        u = Urls(base)
+        for i in range(500):
+            article = Article(
+                id=f"a{i}",
+                path=Path("content/a.md"),
+                title=text(),
+                published=dt.datetime(2022, 3, 30, 9, 15, tzinfo=dt.timezone.utc),
+                text="",
+                format="markdown",
+                source=text(),
+                url=rng.choice(["", "https://x.org/" + text(), "javascript:" + text()]),
+                author=text(),
+                tags=[text() for _ in range(rng.randrange(3))],
+            )
+            lines = tuple(text() for _ in range(rng.randrange(3)))
+            zone = dt.timezone.utc
+            assert atom.entry_xml(article, lines, u, zone) == _tree_entry(article, lines, u)  # type: ignore[arg-type]
