@@ -8,15 +8,48 @@ last); ``!theme/<name>`` always loads the default theme's file, so an override c
 
 from __future__ import annotations
 
+from collections.abc import MutableMapping
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup, escape
 
 from sitegen.errors import TemplateError
 from sitegen.model import Page
 
 THEME_PREFIX = "!theme"
+
+
+try:  # MarkupSafe's own escaping of a str, in C; not public (markupsafe 3)
+    from markupsafe._speedups import _escape_inner
+except ImportError:  # pragma: no cover - another MarkupSafe
+
+    def _escape_inner(s: str, /) -> str:
+        return str(escape(s))
+
+
+def _escape(value: Any) -> Markup:
+    """``markupsafe.escape``, without its ``Markup(...)`` in Python for a plain string (half of
+    its time): the templates escape about a million values in a build of 5,000 articles."""
+    if type(value) is str:
+        return str.__new__(Markup, _escape_inner(value))
+    return escape(value)
+
+
+class _Template(jinja2.Template):
+    """A template whose ``{{ value }}`` escapes with :func:`_escape` (same text)."""
+
+    @classmethod
+    def _from_namespace(
+        cls,
+        environment: jinja2.Environment,
+        namespace: MutableMapping[str, Any],
+        globals: MutableMapping[str, Any],
+    ) -> jinja2.Template:
+        # The compiled template's functions find escape() in this namespace, their globals.
+        namespace["escape"] = _escape
+        return super()._from_namespace(environment, namespace, globals)
 
 
 def make_environment(theme_dirs: list[Path]) -> jinja2.Environment:
@@ -28,7 +61,7 @@ def make_environment(theme_dirs: list[Path]) -> jinja2.Environment:
             jinja2.FileSystemLoader(dirs),
         ]
     )
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=loader,
         undefined=jinja2.StrictUndefined,
         autoescape=jinja2.select_autoescape(["html", "htm", "xml"], default_for_string=True),
@@ -37,6 +70,8 @@ def make_environment(theme_dirs: list[Path]) -> jinja2.Environment:
         lstrip_blocks=True,
         auto_reload=False,
     )
+    env.template_class = _Template
+    return env
 
 
 def _template_location(exc: BaseException) -> tuple[str | None, int]:

@@ -575,3 +575,20 @@ def test_prose_shortcut_gives_markdowns_own_html() -> None:
         plain.reset()
         assert _convert(text)[0] == plain.convert(text), repr(text)
     assert shortcuts > 500  # and as many documents that Markdown converts
+
+
+def test_templates_escape_as_markupsafe_does() -> None:
+    from markupsafe import Markup, escape
+
+    from sitegen.jinja_env import _escape, make_environment
+
+    class Html:
+        def __html__(self) -> str:
+            return "<b>x</b>"
+
+    for value in ["", "plain", f"a & {XSS} \"'", Markup("<i>ok</i>"), 5, 2.5, None, Html()]:
+        assert _escape(value) == escape(value)
+        assert type(_escape(value)) is Markup
+    template = make_environment([THEME]).from_string("{{ a }}{{ b }}")
+    assert template.root_render_func.__globals__["escape"] is _escape  # type: ignore[attr-defined]
+    assert template.render(a=XSS, b=Markup("<i>ok</i>")) == str(escape(XSS)) + "<i>ok</i>"
