@@ -8,6 +8,7 @@ per mention end), then replaced by ``<mark>`` tags; markers that land in attribu
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 import xml.etree.ElementTree as ET
@@ -167,12 +168,17 @@ def markdown_html(text: str) -> Markup:
 def timex_label(mention: Mention) -> str:
     """What a reader sees on hover and focus: ``19 December 2024 (2024-12-19)`` for a calendar
     date (``end of 1999 (1999)`` with its modifier), else the TIMEX3 value (``P3Y``)."""
+    return _label(mention.value, mention.mod)
+
+
+@functools.lru_cache(maxsize=4096)  # the same values come back article after article
+def _label(value: str, mod: str) -> str:
     try:
-        date = parse_partial_date(mention.value)
+        date = parse_partial_date(value)
     except ValueError:
-        return mention.value
-    human = format_date(date, mention.mod.lower() or None)
-    return mention.value if human == mention.value else f"{human} ({mention.value})"
+        return value
+    human = format_date(date, mod.lower() or None)
+    return value if human == value else f"{human} ({value})"
 
 
 def _mark_tags(mention: Mention, url: str | None) -> tuple[str, str]:
