@@ -137,9 +137,10 @@ def build(
         with _timed(timings, "render"):
             pages = render_site(site, theme_dirs(config), memo=memo, jobs=run.jobs)
         previous = state.record.outputs if state.record else None
-        if memo.pending and not writes_in_place(config.output_dir, previous, in_place):
-            memo.make_pending()  # output/ is written whole: nothing waits
-        pending = set(memo.pending)
+        pending = memo.pending_paths()
+        if pending and not writes_in_place(config.output_dir, previous, in_place):
+            pages += memo.make_pending()  # output/ is written whole: nothing waits
+            pending = set()
         with _timed(timings, "write"), state.lock:
             trust = in_place and state.memo is not None and state.memo.filled
             written, outputs = update_output(
@@ -162,10 +163,10 @@ def build(
         times: dict[str, float] = {}
         try:
             with _timed(times, "render"):
-                memo.make_pending()
+                every = pages + memo.make_pending()
             with _timed(times, "write"), state.lock:
                 more, done = update_output(
-                    pages, config.output_dir, outputs, in_place=True, trust=trust
+                    every, config.output_dir, outputs, in_place=True, trust=trust
                 )
         except BaseException:
             memo.filled = False  # output/ is half this build's: the next one looks at every file

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from functools import partial
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from markupsafe import Markup
 
@@ -209,8 +209,11 @@ def build_views(site: Site, index_limit: int = INDEX_LIMIT, memo: BuildMemo | No
         made.years = [memo.views.get(("year", y.year), y, partial(_same, y)) for y in made.years]
         return made
 
-    timeline = memo.views.get("timeline", (tuple(events), split, index_limit), new_timeline)
-    memo.views.keep(k for y in timeline.years if memo.views.current(k := ("year", y.year)) is None)
+    def timeline() -> TimelineView:
+        made = memo.views.get("timeline", (tuple(events), split, index_limit), new_timeline)
+        memo.views.keep(k for y in made.years if memo.views.current(k := ("year", y.year)) is None)
+        return made
+
     chronological = memo.views.get(
         "chronological",
         tuple(site.articles),
@@ -242,22 +245,27 @@ def build_views(site: Site, index_limit: int = INDEX_LIMIT, memo: BuildMemo | No
         )
 
     articles = [one_article(a) for a in chronological]
-    years = [Link(y.name, y.url) for y in timeline.years]
-    tag_inputs = (
-        tuple(events),
-        tuple(articles) if memo.bodies_in_lists else tuple(map(memo.listing, articles)),
-        tuple(e.tags for e in ordered),
-        tuple(a.tags for a in chronological),
-        index_limit,
-    )
+    # The years of the timeline (as group_by_year names them), without making the timeline.
+    in_years = dict.fromkeys(e.year for e in events)
+    years = [Link(f"{y:04d}", u.link(urls.year_route(y))) for y in in_years]
+
+    def tag_inputs() -> tuple[Any, ...]:
+        return (
+            tuple(events),
+            tuple(articles) if memo.bodies_in_lists else tuple(map(memo.listing, articles)),
+            tuple(e.tags for e in ordered),
+            tuple(a.tags for a in chronological),
+            index_limit,
+        )
+
     return Views(
         site=memo.views.get("site", (site.config, years), lambda: _site_view(site, u, years)),
         events=events,
-        timeline=timeline,
         articles=articles,
-        tags=memo.views.get(
+        make_timeline=timeline,
+        make_tags=lambda: memo.views.get(
             "tags",
-            tag_inputs,
+            tag_inputs(),
             lambda: tag_views(ordered, events, chronological, articles, u, index_limit),
         ),
         urls=u,

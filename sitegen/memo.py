@@ -160,6 +160,10 @@ class BuildMemo:
         self.views = Memo()
         self.pending: dict[str, tuple[Page, Callable[[], Page]]] = {}
         """Output files put off by this build (see :class:`Deferring`), by path."""
+        self._put_off: list[Callable[[], list[Page]]] = []
+        self._listed: list[str] = []
+        """The paths of the listing pages and feeds of the last build (:meth:`now_or_later`)."""
+        self._listed_next: list[str] = []
         self.pages = Deferring(self.pending)
         self.chunks = Memo()
         self.feeds = Deferring(self.pending)
@@ -223,17 +227,39 @@ class BuildMemo:
         for memo in self._memos():
             memo.abandon()
         self.pending.clear()
+        self._put_off.clear()
         defer = self.defer if self.filled else None
         self.pages.defer = self.feeds.defer = defer
 
+    def now_or_later(self, make: Callable[[], list[Page]]) -> list[Page]:
+        """``make()``, the listing pages and feeds; or, when every file it made last time may
+        wait (see :attr:`defer`), nothing yet: :meth:`make_pending` will make them (their old
+        files stay meanwhile)."""
+        defer = self.pages.defer
+        if defer is None or not self._listed or not all(map(defer, self._listed)):
+            made = make()
+            self._listed_next = [page.path for page in made]
+            return made
+        self._put_off.append(make)
+        return []
+
+    def pending_paths(self) -> set[str]:
+        """The files this build put off: made by :meth:`make_pending`."""
+        return set(self.pending) | (set(self._listed) if self._put_off else set())
+
     def make_pending(self) -> list[Page]:
-        """Make the output files this build put off (filling in the pages handed out empty);
-        return them."""
-        made = []
+        """Make what this build put off: the pages handed out empty are filled in; the pages
+        of a :meth:`now_or_later` put off are returned."""
         for page, make in self.pending.values():
             page.data = make().data
-            made.append(page)
         self.pending.clear()
+        self.pages.defer = self.feeds.defer = None  # the rest of this build is made now
+        made: list[Page] = []
+        for make_all in self._put_off:
+            listed = make_all()
+            self._listed_next = [page.path for page in listed]
+            made += listed
+        self._put_off.clear()
         return made
 
     def _live_views(self) -> set[int]:
@@ -254,6 +280,7 @@ class BuildMemo:
         if self.merge_state is not None:
             self.merge_state.dirty = False  # it is what this build merged
         self._articles, self._articles_next = self._articles_next, {}
+        self._listed = self._listed_next
         self._derived, self._derived_next = self._derived_next, {}
         for memo in self._memos():
             memo.finish()

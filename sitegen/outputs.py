@@ -79,12 +79,13 @@ def update_output(
     outputs: dict[str, OutputFile] = {}
     written: list[str] = []
     real, folder = os.path.realpath(output_dir), str(output_dir)
+    for path in pending:  # their old files stay until they are made
+        if path in previous:
+            outputs[path] = previous[path]
     for page in pages:
-        old = previous.get(page.path)
         if page.path in pending:
-            if old is not None:
-                outputs[page.path] = old
             continue
+        old = previous.get(page.path)
         digest = page.digest
         if old is not None and old.digest == digest and (trust or _intact(folder, page.path, old)):
             outputs[page.path] = old

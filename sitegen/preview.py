@@ -97,9 +97,11 @@ class PageHandler(web.RequestHandler):
             return
         rel = request_file(self.request.path, dev.base_path)
         if rel is not None and {rel, f"{rel}/index.html"} & dev.unwritten:
-            # Put off until after the reload (fast render): wait for it, not for the old file.
-            await IOLoop.current().run_in_executor(None, dev.written_all.wait, WAIT_S)
+            await self._written()  # put off until after the reload: not the old file
         data = self._read(rel) if rel is not None else None
+        if data is None and not dev.written_all.is_set():
+            await self._written()  # perhaps a new page put off until after the reload
+            data = self._read(rel) if rel is not None else None
         folder = rel is not None and "." not in rel.rsplit("/", 1)[-1]
         if data is None and folder and self._read(f"{rel}/index.html") is not None:
             self.redirect(self.request.path + "/", permanent=False)
@@ -118,6 +120,10 @@ class PageHandler(web.RequestHandler):
             content_type += "; charset=utf-8"
         self.set_header("Content-Type", content_type)
         self.write(data)
+
+    async def _written(self) -> None:
+        """Until the files the last build put off until after the reload are written."""
+        await IOLoop.current().run_in_executor(None, self.dev.written_all.wait, WAIT_S)
 
     def _read(self, rel: str | None) -> bytes | None:
         output = self.dev.output_dir

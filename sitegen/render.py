@@ -57,26 +57,6 @@ def render_site(
     views = build_views(site, index_limit, memo)
     deferred: Deferred | None = [] if jobs > 1 else None
     render = _page_renderer(memo.environment, views, memo.pages, deferred)
-    pages: list[Page] = [
-        render(
-            "index.html",
-            urls.HOME,
-            "index",
-            views.site.title,
-            timeline=views.timeline,
-        ),
-        render("404.html", urls.NOT_FOUND, "404", "Page not found"),
-        render("years.html", urls.YEARS, "years", "Years", years=views.timeline.years),
-        render("tags.html", urls.TAGS, "tags", "Tags", tags=views.tags),
-        render(
-            "articles.html",
-            urls.ARTICLES,
-            "articles",
-            "Sources",
-            articles=views.articles,
-            _key=None if memo.bodies_in_lists else tuple(map(memo.listing, views.articles)),
-        ),
-    ]
     events, articles = views.events, views.articles
 
     def event_page(k: int) -> Page:
@@ -96,8 +76,41 @@ def render_site(
         route = urls.article_route(article.id)
         return render("article.html", route, "article", article.title, article=article)
 
+    pages = [render("404.html", urls.NOT_FOUND, "404", "Page not found")]
     pages += chunked(memo, "events", events, event_page, views.site)
     pages += chunked(memo, "articles", articles, article_page, views.site)
+    own = list(pages)
+
+    def listings() -> list[Page]:
+        """The pages that list events and articles (and the feeds): what the dev server may
+        make after the others (``BuildMemo.now_or_later``)."""
+        listed = _listing_pages(render, views, memo)
+        if deferred:
+            _render_deferred(memo.environment, deferred, jobs)
+        made = [*own, *listed]
+        routes = [p.path.removesuffix("index.html") for p in made if p.path != urls.NOT_FOUND]
+        return listed + feed_pages(site, views.urls, routes, memo)
+
+    pages += memo.now_or_later(listings)
+    pages += static_pages(theme_dirs)
+    return sorted(pages, key=lambda p: p.path)
+
+
+def _listing_pages(render: Callable[..., Page], views: Views, memo: BuildMemo) -> list[Page]:
+    """The home page, the lists of years, tags and sources, and a page per year, month and tag."""
+    pages = [
+        render("index.html", urls.HOME, "index", views.site.title, timeline=views.timeline),
+        render("years.html", urls.YEARS, "years", "Years", years=views.timeline.years),
+        render("tags.html", urls.TAGS, "tags", "Tags", tags=views.tags),
+        render(
+            "articles.html",
+            urls.ARTICLES,
+            "articles",
+            "Sources",
+            articles=views.articles,
+            _key=None if memo.bodies_in_lists else tuple(map(memo.listing, views.articles)),
+        ),
+    ]
     for year_before, year, year_after in _neighbours(views.timeline.years):
         route = urls.year_route(year.year)
         pages.append(
@@ -130,12 +143,7 @@ def render_site(
             )
     for tag in views.tags:
         pages.append(render("tag.html", urls.tag_route(tag.slug), "tag", tag.name, tag=tag))
-    if deferred:
-        _render_deferred(memo.environment, deferred, jobs)
-    routes = [p.path.removesuffix("index.html") for p in pages if p.path != urls.NOT_FOUND]
-    pages += feed_pages(site, views.urls, routes, memo)
-    pages += static_pages(theme_dirs)
-    return sorted(pages, key=lambda p: p.path)
+    return pages
 
 
 def _neighbours(items: list[T]) -> Iterator[tuple[T | None, T, T | None]]:

@@ -25,7 +25,9 @@ the last build's and renders the page again only when it differs (see :mod:`site
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
+from functools import cached_property
 
 from markupsafe import Markup
 
@@ -251,14 +253,23 @@ class TimelineView:
 
 @dataclass
 class Views:
-    """Everything the renderer passes to templates, built once."""
+    """Everything the renderer passes to templates, built once; the timeline and the tags when
+    first asked for (the dev server may make the pages listing them after the others)."""
 
     site: SiteView
     events: list[EventView]
-    timeline: TimelineView
     articles: list[ArticleView]
-    tags: list[TagView]
+    make_timeline: Callable[[], TimelineView]
+    make_tags: Callable[[], list[TagView]]
     urls: Urls = field(default_factory=Urls)
+
+    @cached_property
+    def timeline(self) -> TimelineView:
+        return self.make_timeline()
+
+    @cached_property
+    def tags(self) -> list[TagView]:
+        return self.make_tags()
 
 
 _LISTED = [f.name for f in fields(ArticleView) if f.name != "body_html"]

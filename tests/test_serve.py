@@ -16,6 +16,7 @@ from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 
 import pytest
+from sitefiles import ARTICLE, EVENT
 from tornado.ioloop import IOLoop
 from tornado.websocket import websocket_connect
 
@@ -234,23 +235,39 @@ def test_a_new_dated_sentence_is_shown_then_merged_exactly(served: Served, tmp_p
     assert events == (scratch / "events.json").read_text(encoding="utf-8")
 
 
-def test_listing_pages_come_after_the_reload_and_a_request_waits_for_them(
-    served: Served,
-) -> None:
+SLOW_LIST = (
+    '{% extends "!theme/articles.html" %}{% block content %}'
+    "{% for i in range(400000) %}{% endfor %}{{ super() }}{% endblock %}"
+)
+"""A sources page that takes a while to render (a few tenths of a second)."""
+
+
+def test_listing_pages_come_after_the_reload_and_a_request_waits_for_them(make_site) -> None:
     """Fast render: the article's own page is written before the reload message, the pages
-    listing it right after; a request for one of those meanwhile gets the new page, never the
-    old one (one request each, no polling)."""
-    status, body = served.get("/articles/bridge/")
-    assert status == 200 and "Bridge reopens" in body
-    edit(served.root / "content" / "bridge.md", "title: Bridge reopens", "title: Ferry returns")
-    served.reload_message()
-    for path in ("/articles/", "/events.json", "/articles/bridge/"):
-        status, body = served.get(path)
-        assert status == 200 and "Ferry returns" in body and "Bridge reopens" not in body, path
-    deadline = time.monotonic() + TIMEOUT
-    while not any(line.startswith("  then ") for line in served.lines):
-        assert time.monotonic() < deadline, "".join(served.lines)
-        time.sleep(0.05)
+    listing it right after (here slowly); a request for one of those meanwhile gets the new
+    page, never the old one, nor a 404 for a new one (one request each, no polling)."""
+    files = {
+        "content/bridge.md": ARTICLE,
+        "content/events/bridge-closes.md": EVENT,
+        "templates/articles.html": SLOW_LIST,
+    }
+    served = Served(make_site(files))
+    try:
+        status, body = served.get("/articles/bridge/")
+        assert status == 200 and "Bridge reopens" in body
+        article = served.root / "content" / "bridge.md"
+        edit(article, "title: Bridge reopens", "title: Ferry returns")
+        edit(article, "tags: [transport]", "tags: [transport, ferries]")  # new: /tags/ferries/
+        served.reload_message()
+        assert not any(line.startswith("  then ") for line in served.lines)  # still making them
+        for path in ("/tags/ferries/", "/articles/", "/events.json", "/articles/bridge/"):
+            status, body = served.get(path)
+            assert status == 200 and "Ferry returns" in body and "Bridge reopens" not in body, path
+        assert served.stop() == 0
+        assert any(line.startswith("  then ") for line in served.lines), served.lines
+    finally:
+        served.proc.kill()
+        served.proc.wait()
 
 
 def test_broken_front_matter_shows_error_then_recovers(served: Served) -> None:
