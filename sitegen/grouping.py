@@ -47,8 +47,17 @@ def events_by_article(events: Iterable[Event]) -> dict[str, list[Event]]:
     """Article id -> the events it is a source of, in the order of ``events``."""
     reported: dict[str, list[Event]] = {}
     for event in events:
-        for article_id in dict.fromkeys(s.article_id for s in event.sources):
-            reported.setdefault(article_id, []).append(event)
+        sources = event.sources
+        if len(sources) == 1:  # most events: no generator, no dict (this runs on every save)
+            ids: Iterable[str] = (sources[0].article_id,)
+        else:
+            ids = dict.fromkeys([s.article_id for s in sources])
+        for article_id in ids:
+            listed = reported.get(article_id)
+            if listed is None:
+                reported[article_id] = [event]
+            else:
+                listed.append(event)
     return reported
 
 

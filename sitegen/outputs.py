@@ -102,7 +102,9 @@ def update_output(
         if _inside(gone):
             (output_dir / gone).unlink(missing_ok=True)
             _remove_empty_parents(output_dir, output_dir / gone)
-    if listed != set(outputs):  # it lists paths: new bytes at the same paths leave it as is
+    # It lists paths: new bytes at the same paths leave it as is; with files put off, it is
+    # written once they are.
+    if listed != set(outputs) and not pending:
         manifest = json.dumps(sorted(outputs), indent=0).encode("utf-8")
         atomic_write(output_dir / MANIFEST, manifest)
     return written, outputs

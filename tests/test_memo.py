@@ -4,6 +4,7 @@ change what is built. Each edit below is built twice, incrementally by one long-
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from sitegen.config import Config, load_config
 from sitegen.errors import SitegenError
 from sitegen.incremental import SiteState
 from sitegen.memo import BuildMemo, Memo
+from sitegen.writer import MANIFEST
 
 SECOND = """\
 ---
@@ -278,6 +280,8 @@ def test_files_put_off_until_after_the_reload_come_right_after(
     assert rest.later is None and all(p in result.pending or p not in before for p in rest.written)
     assert bool(rest.written) == (what in LISTED)
     _same_as_scratch(config, tmp_path)
+    manifest = json.loads((config.output_dir / MANIFEST).read_text(encoding="utf-8"))
+    assert manifest == sorted(_tree(config.output_dir))  # written once the last file was
     again = build(config, state=state, changed={root / name}, in_place=True)
     assert again.up_to_date
 
