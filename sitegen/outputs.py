@@ -69,9 +69,12 @@ def update_output(
     after its first build, which looked at every file, in an output/ that is its own).
     The ``pending`` pages (in place only; their bytes are not made yet) keep their old files.
     """
-    same_paths = previous is not None and previous.keys() == {p.path for p in pages}
-    if not same_paths:
-        check_page_paths(pages)  # else they were checked when first written
+    if previous is None:
+        check_page_paths(pages)
+    else:  # the others were checked when first written
+        new = [page for page in pages if page.path not in previous]
+        if new:
+            check_page_paths(new, {p.path.lower() for p in pages if p.path in previous})
     recover(output_dir)
     if not writes_in_place(output_dir, previous, in_place):
         assert not pending, "only a write in place puts pages off"

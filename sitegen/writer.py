@@ -23,9 +23,10 @@ _NEW_FILE = (
 )
 
 
-def check_page_paths(pages: list[Page]) -> None:
-    """Every path is relative, stays inside output/, and is used once."""
-    seen: set[str] = set()
+def check_page_paths(pages: list[Page], taken: set[str] | None = None) -> None:
+    """Every path is relative, stays inside output/, and is used once (also not by one of the
+    lower-cased paths ``taken``, checked before)."""
+    seen: set[str] = set(taken or ())
     for page in pages:
         path = page.path
         parts = path.split("/")

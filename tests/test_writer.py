@@ -6,6 +6,7 @@ import pytest
 
 from sitegen.errors import WriteError
 from sitegen.model import Page
+from sitegen.outputs import update_output
 from sitegen.writer import MANIFEST, write_site
 
 
@@ -73,3 +74,19 @@ def test_unchanged_pages_are_linked_not_rewritten(tmp_path: Path) -> None:
     assert written == 1
     assert (out / "a.html").stat().st_ino == inode and (out / "a.html").read_bytes() == b"same"
     assert (out / "b.html").read_bytes() == b"new"
+
+
+def test_writing_in_place_checks_the_new_paths_against_the_old_ones(tmp_path: Path) -> None:
+    """In place (the dev server), only paths new since the last write are checked, against
+    each other and against the others, case-insensitively; a refused write changes nothing."""
+    out = tmp_path / "output"
+    first = [Page("a/index.html", b"1"), Page("b/index.html", b"2")]
+    _, outputs = update_output(first, out, None)
+    for bad, match in [("A/index.html", "same output path"), ("../x.html", "escape")]:
+        with pytest.raises(WriteError, match=match):
+            update_output([*first, Page(bad, b"3")], out, outputs, in_place=True, trust=True)
+    assert sorted(p.name for p in out.iterdir()) == [MANIFEST, "a", "b"]
+    written, _ = update_output(
+        [*first, Page("c/index.html", b"3")], out, outputs, in_place=True, trust=True
+    )
+    assert written == ["c/index.html"] and (out / "c/index.html").read_bytes() == b"3"
