@@ -183,19 +183,21 @@ def build_views(site: Site, index_limit: int = INDEX_LIMIT, memo: BuildMemo | No
     # Events citing an article that is not the very object of the last build must be viewed
     # again; any other event that is itself the last build's object keeps its view as it was.
     touched = {e.id for a in memo.changed_articles(site.articles) for e in reported.get(a, ())}
-    revised: set[str] = set()
+    citing: set[str] = set()
+    """The articles citing an event whose view is new (its link or title may have changed)."""
 
     def one_event(e: Event) -> EventView:
         key, route = e.id in key_ids, timeline_route(e, split, dense)
         held = memo.events.peek(e.id)
-        if held and held[0][0] is e and held[0][1:3] == (key, route) and e.id not in touched:
+        same = held and (h := held[0])[0] is e and h[1] == key and h[2] == route
+        if same and e.id not in touched:
             return memo.events.reuse(e.id, held)
         cited = tuple(by_id.get(s.article_id) for s in e.sources)
         view = memo.events.get(
             e.id, (e, key, route, cited), lambda: event_view(e, by_id, u, key, route)
         )
         if held is None or view is not held[1]:
-            revised.add(e.id)
+            citing.update(s.article_id for s in e.sources)
         return view
 
     events = [one_event(e) for e in ordered]
@@ -226,10 +228,10 @@ def build_views(site: Site, index_limit: int = INDEX_LIMIT, memo: BuildMemo | No
         held = memo.articles.peek(a.id)
         if (
             held
-            and held[0][0] is a
-            and held[0][3] == mentions
-            and held[0][4] == reports
-            and not any(e.id in revised for e in reports)
+            and (h := held[0])[0] is a
+            and a.id not in citing
+            and h[3] == mentions
+            and h[4] == reports
         ):
             memo.bodies.keep([a.id])
             return memo.articles.reuse(a.id, held)
