@@ -7,6 +7,7 @@ events each article reports. Tests call them with inline values.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import itertools
 from collections import Counter
 from collections.abc import Iterable
@@ -28,7 +29,11 @@ FACETS = 100
 
 def key_event_ids(events: list[Event], limit: int = KEY_EVENTS) -> set[str]:
     """The ids of the ``limit`` events with the highest positive key_score (ties: earlier)."""
-    scored = [e for e in events if e.key_score > 0]
+    scores = heapq.nlargest(limit, (e.key_score for e in events if e.key_score > 0))
+    if not scores:
+        return set()
+    # Only the events scoring at least the limit-th best can be among them (ties included).
+    scored = [e for e in events if e.key_score >= scores[-1]]
     return {e.id for e in sorted(scored, key=lambda e: (-e.key_score, e.sort_key()))[:limit]}
 
 

@@ -592,3 +592,24 @@ def test_templates_escape_as_markupsafe_does() -> None:
     template = make_environment([THEME]).from_string("{{ a }}{{ b }}")
     assert template.root_render_func.__globals__["escape"] is _escape  # type: ignore[attr-defined]
     assert template.render(a=XSS, b=Markup("<i>ok</i>")) == str(escape(XSS)) + "<i>ok</i>"
+
+
+def test_key_event_ids_are_the_best_scored_ties_earlier_on_random_timelines() -> None:
+    """Against the definition (sort every scored event by score, then by date), on random
+    scores with many ties."""
+    for trial in range(300):
+        rnd = random.Random(trial)
+        events = [
+            Event(
+                id=f"e{i:02d}",
+                title="t",
+                date=PartialDate(2000 + rnd.randrange(4), rnd.choice([None, 1, 6])),
+                key_score=rnd.choice([0.0, 1.0, 2.0, 2.0, 3.5, -1.0]),
+            )
+            for i in range(rnd.randrange(30))
+        ]
+        limit = rnd.randrange(1, 8)
+        scored = sorted(
+            (e for e in events if e.key_score > 0), key=lambda e: (-e.key_score, e.sort_key())
+        )
+        assert key_event_ids(events, limit) == {e.id for e in scored[:limit]}, trial
