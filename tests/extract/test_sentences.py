@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitegen.extract.sentences import split_sentences
+from sitegen.extract.sentences import _MARKUP_RE, has_markup, plain, split_sentences
 
 
 def sentences(text: str, start: int = 0) -> list[str]:
@@ -57,3 +57,12 @@ def test_offsets_are_into_the_text_and_start_is_respected() -> None:
     spans = split_sentences(text, body)
     assert [text[a:b] for a, b in spans] == ["It rained.", "It stopped."]
     assert spans[0][0] == body
+
+
+def test_has_markup_is_whether_the_markup_regex_finds_a_character_after_start() -> None:
+    texts = ["plain text.", "a [link](x)", "<b>", "*em*", "snake_case", "`code`", "x\n*"]
+    for text in texts:
+        for start in range(len(text) + 1):
+            assert has_markup(text, start) == (_MARKUP_RE.search(text, start) is not None)
+            if not has_markup(text, start):
+                assert plain(text[start:]) == text[start:]
