@@ -183,8 +183,8 @@ def has_markup(text: str, start: int = 0) -> bool:
     :func:`plain` gives every piece of it back as it is.
 
     One ``str.find`` per character (a C scan of the text each) rather than a regex search: the
-    regex engine pays at every character of the article (a tenth of the cost of splitting it
-    into sentences), five scans for a character cost less than one such search."""
+    regex engine pays at every character of the article (42 µs on a t17 article, a third of
+    splitting it into sentences), five scans for a character 1.5 µs."""
     return any(text.find(char, start) >= 0 for char in _MARKUP)
 
 
