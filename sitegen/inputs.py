@@ -87,8 +87,10 @@ class Inputs:
 
     @cached_property
     def _fingerprint(self) -> str:  # once: an Inputs is never changed after it is made
-        parts = [f"{path}={digest}" for path, digest in self.articles.items()]
-        return digest(self.curated, self.settings, *parts)
+        # One part for all the articles (paths hold no NUL, digests are hex): hashing thousands
+        # of length-prefixed parts took milliseconds of every save at 5,000 articles.
+        listed = "\0".join(f"{path}={digest}" for path, digest in self.articles.items())
+        return digest(self.curated, self.settings, listed)
 
 
 def find_articles(config: Config, report: Report) -> list[Path]:
