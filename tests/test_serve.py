@@ -270,6 +270,27 @@ def test_listing_pages_come_after_the_reload_and_a_request_waits_for_them(make_s
         served.proc.wait()
 
 
+def test_a_listing_page_a_browser_shows_is_written_before_the_reload(make_site) -> None:
+    """The pages a browser asked for lately are made before the reload message even when they
+    only list what changed: on disk already when the message comes (the file, not a request,
+    which would wait)."""
+    files = {
+        "content/bridge.md": ARTICLE,
+        "content/events/bridge-closes.md": EVENT,
+        "templates/articles.html": SLOW_LIST,
+    }
+    served = Served(make_site(files))
+    try:
+        assert "Bridge reopens" in served.get("/articles/")[1]  # the browser shows the list
+        edit(served.root / "content" / "bridge.md", "title: Bridge reopens", "title: Ferry returns")
+        served.reload_message()
+        listed = (served.root / "output" / "articles" / "index.html").read_text(encoding="utf-8")
+        assert "Ferry returns" in listed and "Bridge reopens" not in listed
+    finally:
+        served.proc.kill()
+        served.proc.wait()
+
+
 def test_broken_front_matter_shows_error_then_recovers(served: Served) -> None:
     article = served.root / "content" / "bridge.md"
     good = article.read_text(encoding="utf-8")
