@@ -117,6 +117,7 @@ EDITS = [
     ("new date", "content/bridge.md", "on Friday", "on 3 May 2024"),
     ("title", "content/bridge.md", "title: Bridge reopens", "title: Bridge opens again"),
     ("tags", "content/council.md", "tags: [transport, budget]", "tags: [roads]"),
+    ("published", "content/council.md", "published: 2024-06-20", "published: 2024-06-01"),
     ("curated event", "content/events/bridge-closes.md", "date: 2023-03", "date: 2023-04"),
     ("template", "templates/event.html", "", ""),
     ("stylesheet", "templates/static/style.css", "", ""),
