@@ -192,15 +192,23 @@ CHUNK = 128
 def chunked(
     memo: BuildMemo, name: str, items: list[Any], page: Callable[[int], Page], *shared: Any
 ) -> list[Page]:
-    """``page(k)`` for every item, by runs of :data:`CHUNK`: a run whose items, the items on
-    either side of it and ``shared`` are the very objects of the last build is reused whole, so
-    that a large site costs a pointer comparison per unchanged page, not a context comparison."""
+    """``page(k)`` for every item, by runs of about :data:`CHUNK`: a run whose items, the items
+    on either side of it and ``shared`` are the very objects of the last build is reused whole,
+    so that a large site costs a pointer comparison per unchanged page, not a context comparison.
+
+    A run ends before an item whose ``id`` hashes to a multiple of :data:`CHUNK` (ids hash the
+    same for the life of a process) or after ``4 * CHUNK`` items, not at every CHUNK-th item:
+    an item added or removed changes its own run, not every run after it."""
+    starts: list[int] = []
+    for k, item in enumerate(items):
+        if not starts or hash(item.id) % CHUNK == 0 or k - starts[-1] >= 4 * CHUNK:
+            starts.append(k)
     pages: list[Page] = []
-    for i in range(0, len(items), CHUNK):
-        j = min(i + CHUNK, len(items))
+    for i, j in zip(starts, [*starts[1:], len(items)], strict=True):
         window = (*shared, tuple(items[max(0, i - 1) : j + 1]))
         before = memo.chunks.hits
-        run = memo.chunks.get((name, i), window, lambda i=i, j=j: [page(k) for k in range(i, j)])
+        key = (name, items[i].id)
+        run = memo.chunks.get(key, window, lambda i=i, j=j: [page(k) for k in range(i, j)])
         if memo.chunks.hits > before:  # reused: its pages stay remembered one by one too
             memo.pages.keep(p.path for p in run)
         pages += run

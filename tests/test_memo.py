@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from sitefiles import ARTICLE, EVENT, write_files
@@ -16,6 +17,8 @@ from sitegen.config import Config, load_config
 from sitegen.errors import SitegenError
 from sitegen.incremental import SiteState
 from sitegen.memo import BuildMemo, Memo
+from sitegen.model import Page
+from sitegen.reuse import CHUNK, chunked
 from sitegen.writer import MANIFEST
 
 SECOND = """\
@@ -296,3 +299,27 @@ def test_a_first_build_and_a_template_change_put_nothing_off(tmp_path: Path) -> 
     result = build(config, state=state, changed=changed, in_place=True)
     assert result.later is None and not result.pending
     _same_as_scratch(config, tmp_path)
+
+
+def test_an_item_added_renders_again_only_the_runs_around_it() -> None:
+    """``chunked``: runs end where an item's id says, so an item put in the middle of thousands
+    makes only its own run (and the ones whose windows see it) be looked at page by page."""
+    memo = BuildMemo()
+    made: list[str] = []
+
+    def pages_of(items: list[SimpleNamespace]) -> list[Page]:
+        def page(k: int) -> Page:
+            made.append(items[k].id)
+            return Page(f"events/{items[k].id}/index.html", items[k].id.encode())
+
+        memo.begin("g")
+        pages = chunked(memo, "events", items, page)
+        memo.finish()
+        return pages
+
+    items = [SimpleNamespace(id=f"e{k:05d}") for k in range(5000)]
+    assert [p.data.decode() for p in pages_of(items)] == [i.id for i in items]
+    made.clear()
+    items.insert(2500, SimpleNamespace(id="new"))
+    assert [p.data.decode() for p in pages_of(items)] == [i.id for i in items]
+    assert "new" in made and len(made) <= 3 * 4 * CHUNK < len(items)
