@@ -199,6 +199,8 @@ def chunked(
     A run ends before an item whose ``id`` hashes to a multiple of :data:`CHUNK` (ids hash the
     same for the life of a process) or after ``4 * CHUNK`` items, not at every CHUNK-th item:
     an item added or removed changes its own run, not every run after it."""
+    if not items:
+        return []
     starts: list[int] = []
     for k, item in enumerate(items):
         if not starts or hash(item.id) % CHUNK == 0 or k - starts[-1] >= 4 * CHUNK:

@@ -323,3 +323,4 @@ def test_an_item_added_renders_again_only_the_runs_around_it() -> None:
     items.insert(2500, SimpleNamespace(id="new"))
     assert [p.data.decode() for p in pages_of(items)] == [i.id for i in items]
     assert "new" in made and len(made) <= 3 * 4 * CHUNK < len(items)
+    assert pages_of([]) == []
