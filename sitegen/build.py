@@ -164,7 +164,9 @@ def build(
         try:
             with _timed(times, "render"):
                 every = pages + memo.make_pending()
-            with _timed(times, "write"), state.lock:
+            # Not under the lock that requests wait on: the files written now are the ones a
+            # request waits for anyway (see devserver.py), the others are this build's already.
+            with _timed(times, "write"):
                 more, done = update_output(
                     every, config.output_dir, outputs, in_place=True, trust=trust
                 )
