@@ -15,6 +15,7 @@ from sitefiles import ARTICLE, EVENT, write_files
 from sitegen.build import build
 from sitegen.config import Config, load_config
 from sitegen.errors import SitegenError
+from sitegen.extract.clustering import Cancelled
 from sitegen.incremental import SiteState
 from sitegen.memo import BuildMemo, Memo
 from sitegen.model import Page
@@ -324,3 +325,41 @@ def test_an_item_added_renders_again_only_the_runs_around_it() -> None:
     assert [p.data.decode() for p in pages_of(items)] == [i.id for i in items]
     assert "new" in made and len(made) <= 3 * 4 * CHUNK < len(items)
     assert pages_of([]) == []
+
+
+def test_an_exact_build_called_off_at_any_point_leaves_the_patched_site_standing(
+    tmp_path: Path,
+) -> None:
+    """The dev server calls an exact build off when a save comes (``memo.cancel`` says so):
+    wherever it stops, nothing of it is kept, and the next exact build settles the site."""
+    asked = 0
+
+    def count() -> bool:
+        nonlocal asked
+        asked += 1
+        return False
+
+    config, state = _served(tmp_path / "site", patching=True)
+    assert state.memo is not None
+    _edit(config.root, *PATCHED[1][1:])
+    build(config, state=state, changed={config.root / PATCHED[1][1]}, in_place=True)
+    patched = _tree(config.output_dir)
+    state.memo.exact, state.memo.cancel = True, count
+    build(config, state=state, changed=set(), in_place=True)  # counts the questions
+    assert asked >= 3 and not state.memo.unsettled
+
+    for stop in range(1, asked + 1):
+        config, state = _served(tmp_path / f"site{stop}", patching=True)
+        assert state.memo is not None
+        _edit(config.root, *PATCHED[1][1:])
+        build(config, state=state, changed={config.root / PATCHED[1][1]}, in_place=True)
+        calls = iter(range(1, asked + 1))
+        state.memo.exact = True
+        state.memo.cancel = lambda stop=stop, calls=calls: next(calls) == stop
+        with pytest.raises(Cancelled):
+            build(config, state=state, changed=set(), in_place=True)
+        assert state.memo.unsettled and _tree(config.output_dir) == patched
+        state.memo.cancel = None
+        build(config, state=state, changed=set(), in_place=True)
+        assert not state.memo.unsettled
+        _same_as_scratch(config, tmp_path / f"scratch{stop}")

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from sitegen.extract.article import ArticleExtraction, Candidate, extract_from_timexes
+from sitegen.extract.clustering import Cancelled
 from sitegen.extract.keydates import mention_days, score_days
 from sitegen.extract.linking import AliasIndex
 from sitegen.extract.merging import build_events, collector_paused
@@ -50,6 +51,7 @@ def merge(
     so (the dev server calls off an exact merge when a new save comes)."""
     with collector_paused():
         events, dated = build_events(extractions, curated, keep, cancel)
+        _ask(cancel)
         for x in extractions:
             for repeat, first in x.repeats.items():
                 if (x.article_id, first) in dated:
@@ -69,6 +71,7 @@ def merge(
         ]
         if keep is not None:
             keep["pointers"] = pointers
+        _ask(cancel)
         scores = score_days(pointers)
         for event in events:
             event.key_score = scores.get(event.date.first_day(), 0.0) if event.date.day else 0.0
@@ -81,6 +84,12 @@ def merge(
         }
         events.sort(key=Event.sort_key)
         return events, mentions
+
+
+def _ask(cancel: Callable[[], bool] | None) -> None:
+    """Raise ``Cancelled`` if ``cancel()`` says the merge is no longer wanted."""
+    if cancel is not None and cancel():
+        raise Cancelled
 
 
 def _with_event(mention: Mention, event_id: str) -> Mention:
