@@ -242,53 +242,54 @@ SLOW_LIST = (
 """A sources page that takes a while to render (a few tenths of a second)."""
 
 
-def test_listing_pages_come_after_the_reload_and_a_request_waits_for_them(make_site) -> None:
+@pytest.fixture
+def slow_listing(make_site) -> Iterator[Served]:
+    """The fixture site served with :data:`SLOW_LIST` as its sources page."""
+    files = {
+        "content/bridge.md": ARTICLE,
+        "content/events/bridge-closes.md": EVENT,
+        "templates/articles.html": SLOW_LIST,
+    }
+    server = Served(make_site(files))
+    yield server
+    if server.proc.poll() is None:
+        server.proc.kill()
+        server.proc.wait()
+
+
+def test_listing_pages_come_after_the_reload_and_a_request_waits_for_them(
+    slow_listing: Served,
+) -> None:
     """Fast render: the article's own page is written before the reload message, the pages
     listing it right after (here slowly); a request for one of those meanwhile gets the new
     page, never the old one, nor a 404 for a new one (one request each, no polling)."""
-    files = {
-        "content/bridge.md": ARTICLE,
-        "content/events/bridge-closes.md": EVENT,
-        "templates/articles.html": SLOW_LIST,
-    }
-    served = Served(make_site(files))
-    try:
-        status, body = served.get("/articles/bridge/")
-        assert status == 200 and "Bridge reopens" in body
-        article = served.root / "content" / "bridge.md"
-        edit(article, "title: Bridge reopens", "title: Ferry returns")
-        edit(article, "tags: [transport]", "tags: [transport, ferries]")  # new: /tags/ferries/
-        served.reload_message()
-        assert not any(line.startswith("  then ") for line in served.lines)  # still making them
-        for path in ("/tags/ferries/", "/articles/", "/events.json", "/articles/bridge/"):
-            status, body = served.get(path)
-            assert status == 200 and "Ferry returns" in body and "Bridge reopens" not in body, path
-        assert served.stop() == 0
-        assert any(line.startswith("  then ") for line in served.lines), served.lines
-    finally:
-        served.proc.kill()
-        served.proc.wait()
+    served = slow_listing
+    status, body = served.get("/articles/bridge/")
+    assert status == 200 and "Bridge reopens" in body
+    article = served.root / "content" / "bridge.md"
+    edit(article, "title: Bridge reopens", "title: Ferry returns")
+    edit(article, "tags: [transport]", "tags: [transport, ferries]")  # new: /tags/ferries/
+    served.reload_message()
+    assert not any(line.startswith("  then ") for line in served.lines)  # still making them
+    for path in ("/tags/ferries/", "/articles/", "/events.json", "/articles/bridge/"):
+        status, body = served.get(path)
+        assert status == 200 and "Ferry returns" in body and "Bridge reopens" not in body, path
+    assert served.stop() == 0
+    assert any(line.startswith("  then ") for line in served.lines), served.lines
 
 
-def test_a_listing_page_a_browser_shows_is_written_before_the_reload(make_site) -> None:
+def test_a_listing_page_a_browser_shows_is_written_before_the_reload(
+    slow_listing: Served,
+) -> None:
     """The pages a browser asked for lately are made before the reload message even when they
     only list what changed: on disk already when the message comes (the file, not a request,
     which would wait)."""
-    files = {
-        "content/bridge.md": ARTICLE,
-        "content/events/bridge-closes.md": EVENT,
-        "templates/articles.html": SLOW_LIST,
-    }
-    served = Served(make_site(files))
-    try:
-        assert "Bridge reopens" in served.get("/articles/")[1]  # the browser shows the list
-        edit(served.root / "content" / "bridge.md", "title: Bridge reopens", "title: Ferry returns")
-        served.reload_message()
-        listed = (served.root / "output" / "articles" / "index.html").read_text(encoding="utf-8")
-        assert "Ferry returns" in listed and "Bridge reopens" not in listed
-    finally:
-        served.proc.kill()
-        served.proc.wait()
+    served = slow_listing
+    assert "Bridge reopens" in served.get("/articles/")[1]  # the browser shows the list
+    edit(served.root / "content" / "bridge.md", "title: Bridge reopens", "title: Ferry returns")
+    served.reload_message()
+    listed = (served.root / "output" / "articles" / "index.html").read_text(encoding="utf-8")
+    assert "Ferry returns" in listed and "Bridge reopens" not in listed
 
 
 def test_broken_front_matter_shows_error_then_recovers(served: Served) -> None:

@@ -27,7 +27,7 @@ from typing import Any
 from sitegen.extract.article import ArticleExtraction, Candidate
 from sitegen.extract.clustering import Clustering, order_key
 from sitegen.extract.keydates import DayPointers, Pointer, mention_days
-from sitegen.extract.merging import Gathering, unique_id
+from sitegen.extract.merging import Gathering, cluster_event, unique_id
 from sitegen.model import Event, Mention, event_id
 
 Merged = tuple[list[Event], dict[str, list[Mention]]]
@@ -198,21 +198,7 @@ def _rebuilt(
             renamed.update(m.source.article_id for m in members)
         ident = was or unique_id(event_id(head.date, head.title), state.taken)
         state.cluster_events[k] = ident
-        gathering = Gathering(
-            Event(
-                id=ident,
-                date=head.date,
-                title=head.title,
-                summary=head.source.sentence,
-                modifier=head.modifier,
-                announced=all(m.announced for m in members),
-                disagree=clusters[k].disagree,
-            ),
-            state.entity_of,
-        )
-        for m in members:
-            gathering.add(m)
-        changed[ident] = gathering.done()
+        changed[ident] = cluster_event(ident, members, clusters[k].disagree, state.entity_of)
     for ident in sorted(curated):
         gathering = Gathering(replace(state.curated[ident]), state.entity_of)
         for c in state.linked[ident]:
