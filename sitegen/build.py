@@ -137,9 +137,9 @@ def build(
         with _timed(timings, "render"):
             pages = render_site(site, theme_dirs(config), memo=memo, jobs=run.jobs)
         previous = state.record.outputs if state.record else None
-        pending = memo.pending_paths()
+        pending = memo.later.paths()
         if pending and not writes_in_place(config.output_dir, previous, in_place):
-            pages += memo.make_pending()  # output/ is written whole: nothing waits
+            pages += memo.later.make()  # output/ is written whole: nothing waits
             pending = set()
         with _timed(timings, "write"), state.lock:
             trust = in_place and state.memo is not None and state.memo.filled
@@ -163,7 +163,7 @@ def build(
         times: dict[str, float] = {}
         try:
             with _timed(times, "render"):
-                every = pages + memo.make_pending()
+                every = pages + memo.later.make()
             # Not under the lock that requests wait on: the files written now are the ones a
             # request waits for anyway (see devserver.py), the others are this build's already.
             with _timed(times, "write"):

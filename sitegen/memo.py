@@ -18,6 +18,7 @@ from collections.abc import Callable, Hashable, Iterable
 from typing import Any, TypeVar
 
 from sitegen.fragments import Fragments
+from sitegen.later import Later
 from sitegen.model import Page
 from sitegen.views import ArticleView, listing
 
@@ -96,29 +97,28 @@ class Memo:
 
 
 class Deferring(Memo):
-    """A :class:`Memo` of output files that may put off making one: while ``defer(path)`` says
-    so, a file to make is handed out empty and its making queued in ``pending`` (path -> (the
-    empty page, what makes it)), to be done by :meth:`BuildMemo.make_pending` before the build
-    ends. The dev server's fast render: pages no browser shows are made after the reload."""
+    """A :class:`Memo` of output files that may put off making one: while ``later.defer(path)``
+    says so, a file to make is handed out empty and its making left to ``later`` (see
+    :mod:`sitegen.later`)."""
 
-    def __init__(self, pending: dict[str, tuple[Page, Callable[[], Page]]]) -> None:
+    def __init__(self, later: Later) -> None:
         super().__init__()
-        self.defer: Callable[[str], bool] | None = None
-        self.pending = pending
+        self.later = later
 
     def get(self, key: Hashable, inputs: Any, make: Callable[[], T]) -> T:
+        defer = self.later.defer
         held = self._held.get(key)
         if (
-            self.defer is None
+            defer is None
             or (held is not None and held[0] == inputs)
             or not isinstance(key, str)
-            or not self.defer(key)
+            or not defer(key)
         ):
             return super().get(key, inputs, make)
         page = Page(key, b"")
         self._next[key] = (inputs, page)
         self.misses += 1
-        self.pending[key] = (page, make)  # type: ignore[assignment]
+        self.later.put_off(page, make)  # type: ignore[arg-type]
         return page  # type: ignore[return-value]
 
 
@@ -141,7 +141,7 @@ class BuildMemo:
         """Asked during a merge from scratch: True calls it off (``clustering.Cancelled``)."""
         self.defer: Callable[[str], bool] | None = None
         """Which output files may be made after the others are written (the dev server's fast
-        render; see :class:`Deferring`): asked only when the last build filled this memo."""
+        render; see :mod:`sitegen.later`): asked only when the last build filled this memo."""
         self._reset()
 
     def _reset(self) -> None:
@@ -158,15 +158,11 @@ class BuildMemo:
         self.events = Memo()
         self.articles = Memo()
         self.views = Memo()
-        self.pending: dict[str, tuple[Page, Callable[[], Page]]] = {}
-        """Output files put off by this build (see :class:`Deferring`), by path."""
-        self._put_off: list[Callable[[], list[Page]]] = []
-        self._listed: list[str] = []
-        """The paths of the listing pages and feeds of the last build (:meth:`now_or_later`)."""
-        self._listed_next: list[str] = []
-        self.pages = Deferring(self.pending)
+        self.later = Later()
+        """What this build puts off until after the reload (the dev server's fast render)."""
+        self.pages = Deferring(self.later)
         self.chunks = Memo()
-        self.feeds = Deferring(self.pending)
+        self.feeds = Deferring(self.later)
         self._articles: dict[str, Any] = {}
         self._articles_next: dict[str, Any] = {}
         self._derived: dict[tuple[int, Any], tuple[Any, Any]] = {}
@@ -226,41 +222,7 @@ class BuildMemo:
         self._derived_next = {}
         for memo in self._memos():
             memo.abandon()
-        self.pending.clear()
-        self._put_off.clear()
-        defer = self.defer if self.filled else None
-        self.pages.defer = self.feeds.defer = defer
-
-    def now_or_later(self, make: Callable[[], list[Page]]) -> list[Page]:
-        """``make()``, the listing pages and feeds; or, when every file it made last time may
-        wait (see :attr:`defer`), nothing yet: :meth:`make_pending` will make them (their old
-        files stay meanwhile)."""
-        defer = self.pages.defer
-        if defer is None or not self._listed or not all(map(defer, self._listed)):
-            made = make()
-            self._listed_next = [page.path for page in made]
-            return made
-        self._put_off.append(make)
-        return []
-
-    def pending_paths(self) -> set[str]:
-        """The files this build put off: made by :meth:`make_pending`."""
-        return set(self.pending) | (set(self._listed) if self._put_off else set())
-
-    def make_pending(self) -> list[Page]:
-        """Make what this build put off: the pages handed out empty are filled in; the pages
-        of a :meth:`now_or_later` put off are returned."""
-        for page, make in self.pending.values():
-            page.data = make().data
-        self.pending.clear()
-        self.pages.defer = self.feeds.defer = None  # the rest of this build is made now
-        made: list[Page] = []
-        for make_all in self._put_off:
-            listed = make_all()
-            self._listed_next = [page.path for page in listed]
-            made += listed
-        self._put_off.clear()
-        return made
+        self.later.begin(self.defer if self.filled else None)
 
     def _live_views(self) -> set[int]:
         """The ids of the views the next build may use again: every event and article view,
@@ -280,7 +242,7 @@ class BuildMemo:
         if self.merge_state is not None:
             self.merge_state.dirty = False  # it is what this build merged
         self._articles, self._articles_next = self._articles_next, {}
-        self._listed = self._listed_next
+        self.later.finish()
         self._derived, self._derived_next = self._derived_next, {}
         for memo in self._memos():
             memo.finish()

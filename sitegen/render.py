@@ -83,7 +83,7 @@ def render_site(
 
     def listings() -> list[Page]:
         """The pages that list events and articles (and the feeds): what the dev server may
-        make after the others (``BuildMemo.now_or_later``)."""
+        make after the others (``later.Later.now_or_later``)."""
         listed = _listing_pages(render, views, memo)
         if deferred:
             _render_deferred(memo.environment, deferred, jobs)
@@ -91,7 +91,7 @@ def render_site(
         routes = [p.path.removesuffix("index.html") for p in made if p.path != urls.NOT_FOUND]
         return listed + feed_pages(site, views.urls, routes, memo)
 
-    pages += memo.now_or_later(listings)
+    pages += memo.later.now_or_later(listings)
     pages += static_pages(theme_dirs)
     return sorted(pages, key=lambda p: p.path)
 
