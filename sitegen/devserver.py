@@ -104,7 +104,7 @@ class DevServer:
             except Cancelled:
                 return self.problems, None
             except Exception as exc:  # noqa: BLE001 (as below: keep serving)
-                return [f"internal error: {type(exc).__name__}: {exc} (please report it)"], None
+                return [_internal(exc)], None
             finally:
                 memo.exact, memo.cancel, memo.defer = False, None, self.may_wait
             return [str(p) for p in result.report.errors], result
@@ -126,7 +126,7 @@ class DevServer:
         except SitegenError as exc:
             return [str(exc)], None
         except Exception as exc:  # a bug of sitegen's, not the user's: still keep serving
-            return [f"internal error: {type(exc).__name__}: {exc} (please report it)"], None
+            return [_internal(exc)], None
         return [str(p) for p in result.report.errors], result
 
     def complete(self, result: BuildResult) -> tuple[list[str], BuildResult | None]:
@@ -137,7 +137,7 @@ class DevServer:
         except SitegenError as exc:
             return [str(exc)], None
         except Exception as exc:  # noqa: BLE001 (as in rebuild: keep serving)
-            return [f"internal error: {type(exc).__name__}: {exc} (please report it)"], None
+            return [_internal(exc)], None
 
     def may_wait(self, path: str) -> bool:
         """Whether output file ``path`` may be made after the reload: not the pages of events
@@ -273,6 +273,11 @@ class DevServer:
         paths = css if css and len(css) == len(written) else [written[0] if written else "*"]
         for path in paths:
             LiveReloadHandler.reload_waiters(self.base_path + path if path != "*" else path)
+
+
+def _internal(exc: Exception) -> str:
+    """A bug of sitegen's, not the user's, as the overlay shows it (the server keeps serving)."""
+    return f"internal error: {type(exc).__name__}: {exc} (please report it)"
 
 
 def site_watches(config: Config) -> list[Watch]:

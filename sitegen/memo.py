@@ -107,13 +107,12 @@ class Deferring(Memo):
 
     def get(self, key: Hashable, inputs: Any, make: Callable[[], T]) -> T:
         defer = self.later.defer
+        if defer is None or not isinstance(key, str):
+            return super().get(key, inputs, make)
         held = self._held.get(key)
-        if (
-            defer is None
-            or (held is not None and held[0] == inputs)
-            or not isinstance(key, str)
-            or not defer(key)
-        ):
+        if held is not None and held[0] == inputs:
+            return self.reuse(key, held)  # type: ignore[no-any-return]
+        if not defer(key):
             return super().get(key, inputs, make)
         page = Page(key, b"")
         self._next[key] = (inputs, page)

@@ -24,7 +24,7 @@ from sitegen.model import Site
 def merged(memo: BuildMemo, extractions: list[Any], site: Site) -> Any:
     """The merge of all ``extractions`` with the site's curated events (see the module)."""
     from sitegen.extract import merge
-    from sitegen.extract.clustering import Cancelled
+    from sitegen.extract.clustering import check
     from sitegen.extract.patch import patch, state_of
     from sitegen.extract.reoffset import moved, moved_only, reoffset, same_objects
 
@@ -58,8 +58,7 @@ def merged(memo: BuildMemo, extractions: list[Any], site: Site) -> Any:
 
     if memo.exact and memo.unsettled:  # the last merge was patched: merge, whatever it read
         value = merged_anew()
-        if memo.cancel is not None and memo.cancel():
-            raise Cancelled  # before anything of it is kept: the patched merge stands
+        check(memo.cancel)  # before anything of it is kept: the patched merge stands
         memo.merge.put("merge", inputs, value)
     else:
         value = memo.merge.get("merge", inputs, merged_anew)

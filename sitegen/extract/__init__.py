@@ -15,10 +15,10 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from sitegen.extract.article import ArticleExtraction, Candidate, extract_from_timexes
-from sitegen.extract.clustering import Cancelled
+from sitegen.extract.clustering import check
 from sitegen.extract.keydates import mention_days, score_days
 from sitegen.extract.linking import AliasIndex
-from sitegen.extract.merging import build_events, collector_paused
+from sitegen.extract.merging import build_events, collector_paused, with_event
 from sitegen.model import Article, Event, Mention
 from sitegen.temporal import tag
 
@@ -51,7 +51,7 @@ def merge(
     so (the dev server calls off an exact merge when a new save comes)."""
     with collector_paused():
         events, dated = build_events(extractions, curated, keep, cancel)
-        _ask(cancel)
+        check(cancel)
         for x in extractions:
             for repeat, first in x.repeats.items():
                 if (x.article_id, first) in dated:
@@ -71,33 +71,19 @@ def merge(
         ]
         if keep is not None:
             keep["pointers"] = pointers
-        _ask(cancel)
+        check(cancel)
         scores = score_days(pointers)
         for event in events:
             event.key_score = scores.get(event.date.first_day(), 0.0) if event.date.day else 0.0
         mentions = {
             x.article_id: [
-                _with_event(m, dated[x.article_id, i]) if (x.article_id, i) in dated else m
+                with_event(m, dated[x.article_id, i]) if (x.article_id, i) in dated else m
                 for i, m in enumerate(x.mentions)
             ]
             for x in extractions
         }
         events.sort(key=Event.sort_key)
         return events, mentions
-
-
-def _ask(cancel: Callable[[], bool] | None) -> None:
-    """Raise ``Cancelled`` if ``cancel()`` says the merge is no longer wanted."""
-    if cancel is not None and cancel():
-        raise Cancelled
-
-
-def _with_event(mention: Mention, event_id: str) -> Mention:
-    """``dataclasses.replace(mention, event_id=event_id)``, built directly (``replace`` reads
-    the class's fields and builds keyword arguments for each of the thousands of mentions that
-    date an event: six times the cost)."""
-    m = mention
-    return Mention(m.start, m.end, m.text, m.type, m.value, m.mod, event_id)
 
 
 def extract_events(

@@ -91,6 +91,12 @@ class Cancelled(Exception):
     """The merge was called off (its ``cancel()`` said so): its result is no longer wanted."""
 
 
+def check(cancel: Callable[[], bool] | None) -> None:
+    """Raise :class:`Cancelled` if ``cancel()`` says the merge is no longer wanted."""
+    if cancel is not None and cancel():
+        raise Cancelled
+
+
 def cluster(candidates: list[Candidate], cancel: Callable[[], bool] | None = None) -> Clustering:
     """Group the candidates (not curated links) that report the same event; ``cancel()`` is
     asked now and then, and raises :class:`Cancelled` when it says so."""
@@ -104,8 +110,8 @@ def cluster(candidates: list[Candidate], cancel: Callable[[], bool] | None = Non
     rank = {s: i for i, s in enumerate(words)}
     found = Clustering(weight, rank)
     for i, candidate in enumerate(sorted(candidates, key=order_key)):
-        if cancel is not None and not i % 256 and cancel():
-            raise Cancelled
+        if not i % 256:
+            check(cancel)
         ranked = sorted(candidate.stems, key=rank.__getitem__)  # rarest first, one order for all
         found.place(candidate, ranked, sum(map(weight.__getitem__, ranked)))
     return found

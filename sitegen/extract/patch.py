@@ -27,7 +27,7 @@ from typing import Any
 from sitegen.extract.article import ArticleExtraction, Candidate
 from sitegen.extract.clustering import Clustering, order_key
 from sitegen.extract.keydates import DayPointers, Pointer, mention_days
-from sitegen.extract.merging import Gathering, cluster_event, unique_id
+from sitegen.extract.merging import Gathering, cluster_event, unique_id, with_event
 from sitegen.model import Event, Mention, event_id
 
 Merged = tuple[list[Event], dict[str, list[Mention]]]
@@ -259,4 +259,4 @@ def _placed(state: MergeState, new: ArticleExtraction) -> list[Mention]:
     for repeat, first in new.repeats.items():
         if first in dated:
             dated[repeat] = dated[first]
-    return [replace(m, event_id=dated[i]) if i in dated else m for i, m in enumerate(new.mentions)]
+    return [with_event(m, dated[i]) if i in dated else m for i, m in enumerate(new.mentions)]

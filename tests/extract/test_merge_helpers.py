@@ -6,14 +6,14 @@ import dataclasses
 import datetime as dt
 
 from sitegen.dates import PartialDate
-from sitegen.extract import Candidate, _with_event
-from sitegen.extract.merging import Gathering, cluster_event
+from sitegen.extract import Candidate
+from sitegen.extract.merging import Gathering, cluster_event, with_event
 from sitegen.model import Event, Mention, Source
 
 
 def test_with_event_is_replace() -> None:
     m = Mention(3, 9, "Friday", "DATE", "2024-12-20", "APPROX")
-    assert _with_event(m, "2024-12-20--x") == dataclasses.replace(m, event_id="2024-12-20--x")
+    assert with_event(m, "2024-12-20--x") == dataclasses.replace(m, event_id="2024-12-20--x")
     # Built field by field: a field added to Mention must be added there too.
     assert [f.name for f in dataclasses.fields(Mention)] == [
         "start",
